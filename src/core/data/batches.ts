@@ -1,0 +1,42 @@
+// Batch assembly on the CPU from uint8 pixels: no dataset-sized tensors on the GPU, fixed batch shapes.
+import type { Dataset, Split } from './types';
+import { imageSize } from './types';
+
+export interface HostBatch {
+  x: Float32Array; // B × H × W × C in [0,1]
+  y: Uint8Array; // B labels
+  size: number;
+}
+
+export function hostBatch(
+  split: Split,
+  indices: ArrayLike<number>,
+  start: number,
+  size: number,
+  d: Dataset,
+): HostBatch {
+  const n = imageSize(d);
+  const x = new Float32Array(size * n);
+  const y = new Uint8Array(size);
+  for (let b = 0; b < size; b++) {
+    const src = indices[start + b];
+    const off = src * n;
+    const dst = b * n;
+    for (let j = 0; j < n; j++) x[dst + j] = split.images[off + j] * (1 / 255);
+    y[b] = split.labels[src];
+  }
+  return { x, y, size };
+}
+
+/** One-hot rows for labels (float32). */
+export function oneHot(labels: ArrayLike<number>, K: number): Float32Array {
+  const out = new Float32Array(labels.length * K);
+  for (let i = 0; i < labels.length; i++) out[i * K + labels[i]] = 1;
+  return out;
+}
+
+export function range(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}

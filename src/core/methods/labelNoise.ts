@@ -1,0 +1,14 @@
+// Messy Collaboration's label corruption, on the host: each sample is picked with probability r and its
+// label replaced by a class drawn uniformly from all K classes (so the effective flip rate is r·(K−1)/K).
+import type { Rng } from '../train/rng';
+
+export function corruptLabels(labels: Uint8Array, rate: number, K: number, rng: Rng): Uint8Array {
+  if (rate <= 0) return labels;
+  const out = labels.slice();
+  for (let i = 0; i < out.length; i++) if (rng.next() < rate) out[i] = rng.int(K);
+  return out;
+}
+
+export function effectiveFlipRate(rate: number, K: number): number {
+  return (rate * (K - 1)) / K;
+}

@@ -1,0 +1,37 @@
+// Clean test loss and accuracy in inference mode, accumulated on the device and read once.
+import * as tf from '@tensorflow/tfjs-core';
+import { hostBatch, oneHot, range } from '../data/batches';
+import type { Dataset, Split } from '../data/types';
+import { crossEntropy } from '../methods/losses';
+import { INFERENCE, type Model } from '../nn/model';
+
+export async function evaluate(
+  model: Model,
+  d: Dataset,
+  split: Split,
+  batchSize = 250,
+): Promise<{ loss: number; acc: number }> {
+  const idx = range(split.count);
+  let lossSum = tf.scalar(0);
+  let correct = tf.scalar(0);
+  for (let start = 0; start < split.count; start += batchSize) {
+    const n = Math.min(batchSize, split.count - start);
+    const b = hostBatch(split, idx, start, n, d);
+    const [l, c] = tf.tidy(() => {
+      const x = tf.tensor4d(b.x, [n, d.height, d.width, d.channels]);
+      const logits = model.apply(x, INFERENCE);
+      const y = tf.tensor2d(oneHot(b.y, d.numClasses), [n, d.numClasses]);
+      const hits = tf.sum(
+        tf.cast(tf.equal(tf.argMax(logits, 1), tf.tensor1d(Int32Array.from(b.y), 'int32')), 'float32'),
+      );
+      return [tf.add(lossSum, tf.mul(crossEntropy(y, logits), n)), tf.add(correct, hits)];
+    });
+    lossSum.dispose();
+    correct.dispose();
+    lossSum = l as tf.Scalar;
+    correct = c as tf.Scalar;
+  }
+  const [ls, cs] = await Promise.all([lossSum.data(), correct.data()]);
+  tf.dispose([lossSum, correct]);
+  return { loss: ls[0] / split.count, acc: cs[0] / split.count };
+}

@@ -1,0 +1,68 @@
+// What the trainer reports. The worker forwards these (throttled) to the UI; the CLI prints them.
+
+export type PhaseKind = 'teacher' | 'student';
+
+export interface PhaseInfo {
+  id: string;
+  label: string;
+  kind: PhaseKind;
+  method: string;
+  architecture: string;
+  params: number;
+  epochs: number;
+  stepsPerEpoch: number;
+  index: number;
+  total: number;
+  /** Set when this phase reused an already-trained model. */
+  reused?: boolean;
+}
+
+export interface StepSample {
+  id: string;
+  epoch: number; // 0-based
+  step: number; // within the epoch, 1-based
+  stepsPerEpoch: number;
+  /** Fractional epochs completed, for plotting. */
+  progress: number;
+  loss: number;
+  imgPerSec: number;
+  /** Seconds left in this phase, and in the whole run (estimated). */
+  etaPhase: number;
+  etaRun: number;
+  lr: number;
+}
+
+export interface EpochMetrics {
+  id: string;
+  epoch: number; // 1-based, completed
+  trainLoss: number;
+  trainAcc: number;
+  testLoss: number;
+  testAcc: number;
+  seconds: number;
+  imgPerSec: number;
+}
+
+export interface ModelResult {
+  id: string;
+  label: string;
+  kind: PhaseKind;
+  method: string;
+  architecture: string;
+  params: number;
+  testAcc: number;
+  testLoss: number;
+  trainAcc: number;
+  trainLoss: number;
+  seconds: number;
+  imgPerSec: number;
+  history: EpochMetrics[];
+}
+
+export interface TrainerListener {
+  onPhaseStart?(p: PhaseInfo): void;
+  onStep?(s: StepSample): void;
+  onEpochEnd?(m: EpochMetrics): void;
+  onPhaseEnd?(r: ModelResult): void;
+  onPause?(): void;
+}

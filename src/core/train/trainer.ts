@@ -1,0 +1,314 @@
+// The experiment runner: trains each distinct teacher the students need (once), then every student
+// against its frozen teacher, reporting sampled step losses and per-epoch metrics as it goes.
+import * as tf from '@tensorflow/tfjs-core';
+import type { ExperimentConfig, ModelSpec, StudentSpec } from '../config/schema';
+import { hostBatch, range } from '../data/batches';
+import type { Dataset } from '../data/types';
+import { recipeOf, studentLabel } from '../methods';
+import { NO_NOISE, type Recipe } from '../methods/recipe';
+import { buildModel, describeModel } from '../nn/build';
+import type { InputInfo, Model } from '../nn/model';
+import { RunControl, yieldToEventLoop } from './control';
+import { evaluate } from './evaluate';
+import type { EpochMetrics, ModelResult, PhaseInfo, TrainerListener } from './events';
+import { makeOptimizer } from './optimizer';
+import { stream } from './rng';
+import { learningRateAt } from './schedule';
+import { trainStep, type StepRngs } from './step';
+
+export class DivergedError extends Error {
+  constructor(
+    readonly modelLabel: string,
+    readonly epoch: number,
+    readonly step: number,
+    lr: number,
+  ) {
+    super(
+      `Training diverged: the loss of "${modelLabel}" became NaN or infinite at epoch ${epoch + 1}, step ${step}. ` +
+        `The learning rate (${lr}) is probably too high; try 10× lower.`,
+    );
+    this.name = 'DivergedError';
+  }
+}
+
+export interface PlannedPhase {
+  id: string;
+  label: string;
+  kind: 'teacher' | 'student';
+  method: string;
+  spec: ModelSpec;
+  epochs: number;
+  recipe: Recipe;
+  /** Label-noise rate on this model's CE labels. */
+  labelNoise: number;
+  /** For students that distil: the id of their teacher phase. */
+  teacherId: string | null;
+}
+
+/** Which teachers to train (one per distinct label-noise rate among distilling students) and in what order. */
+export function planPhases(cfg: ExperimentConfig): PlannedPhase[] {
+  const teachers = new Map<number, PlannedPhase>();
+  const students: PlannedPhase[] = cfg.students.map((s: StudentSpec, i) => {
+    const recipe = recipeOf(s);
+    let teacherId: string | null = null;
+    if (recipe.kd) {
+      const r = recipe.teacherLabelNoise;
+      if (!teachers.has(r)) {
+        const id = teachers.size === 0 && r === 0 ? 'teacher' : `teacher-r${r}`;
+        teachers.set(r, {
+          id,
+          label: r === 0 ? 'Teacher' : `Teacher (labels corrupted, r=${r})`,
+          kind: 'teacher',
+          method: r === 0 ? 'teacher' : 'teacher (messy labels)',
+          spec: cfg.teacher.model,
+          epochs: cfg.teacher.epochs,
+          recipe: NO_NOISE,
+          labelNoise: r,
+          teacherId: null,
+        });
+      }
+      teacherId = teachers.get(r)!.id;
+    }
+    return {
+      id: `student-${i + 1}`,
+      label: `S${i + 1}: ${studentLabel(s)}`,
+      kind: 'student',
+      method: s.method,
+      spec: cfg.student.model,
+      epochs: cfg.student.epochs,
+      recipe,
+      labelNoise: recipe.studentLabelNoise,
+      teacherId,
+    };
+  });
+  return [...teachers.values(), ...students];
+}
+
+export interface RunOutput {
+  results: ModelResult[];
+  /** Trained models by phase id; the caller owns and disposes them. */
+  models: Map<string, Model>;
+  seconds: number;
+}
+
+export interface TrainerOptions {
+  control?: RunControl;
+  listener?: TrainerListener;
+  /** Read the loss back every N steps (default: about 25 samples per epoch). */
+  sampleEvery?: number;
+  /** Reuse an already-trained model for a phase id instead of training it (e.g. a cached teacher). */
+  reuse?: Map<string, Model>;
+  /** Keep the teachers alive after the run (default: dispose them when their last student is done). */
+  keepTeachers?: boolean;
+  /** Stop after this many steps per epoch (for benchmarks and tests). */
+  maxStepsPerEpoch?: number;
+}
+
+export function inputInfo(d: Dataset): InputInfo {
+  return { height: d.height, width: d.width, channels: d.channels, numClasses: d.numClasses, mean: d.mean, std: d.std };
+}
+
+export async function runExperiment(
+  cfg: ExperimentConfig,
+  data: Dataset,
+  opts: TrainerOptions = {},
+): Promise<RunOutput> {
+  const control = opts.control ?? new RunControl();
+  const phases = planPhases(cfg);
+  const fullSteps = Math.floor(data.train.count / cfg.batchSize);
+  const stepsPerEpoch = Math.min(fullSteps, opts.maxStepsPerEpoch ?? Infinity);
+  const totalSteps = phases.reduce((n, p) => n + p.epochs * stepsPerEpoch, 0);
+  const models = new Map<string, Model>();
+  const results: ModelResult[] = [];
+  const t0 = performance.now();
+  let stepsDone = 0;
+  let runSecPerStep = 0; // measured, for the whole-run ETA
+
+  try {
+    for (const [index, phase] of phases.entries()) {
+      const teacher = phase.teacherId ? models.get(phase.teacherId)! : null;
+      const reused = opts.reuse?.get(phase.id);
+      const info: PhaseInfo = {
+        id: phase.id,
+        label: phase.label,
+        kind: phase.kind,
+        method: phase.method,
+        architecture: describeModel(phase.spec),
+        params: 0,
+        epochs: phase.epochs,
+        stepsPerEpoch,
+        index,
+        total: phases.length,
+        reused: !!reused,
+      };
+      let model: Model;
+      let history: EpochMetrics[] = [];
+      const ps = performance.now();
+      if (reused) {
+        model = reused;
+        info.params = model.paramCount();
+        opts.listener?.onPhaseStart?.(info);
+        stepsDone += phase.epochs * stepsPerEpoch;
+      } else {
+        model = buildModel(phase.spec, inputInfo(data), stream(cfg.seed, 'init', phase.id));
+        models.set(phase.id, model);
+        info.params = model.paramCount();
+        opts.listener?.onPhaseStart?.(info);
+        history = await trainPhase(cfg, data, phase, model, teacher, stepsPerEpoch, control, opts, (secPerStep) => {
+          stepsDone++;
+          runSecPerStep = secPerStep;
+          return (totalSteps - stepsDone) * runSecPerStep;
+        });
+      }
+      models.set(phase.id, model);
+      const last = history.at(-1) ?? { ...(await evaluateAll(model, data)), seconds: 0, imgPerSec: 0 };
+      const result: ModelResult = {
+        id: phase.id,
+        label: phase.label,
+        kind: phase.kind,
+        method: phase.method,
+        architecture: info.architecture,
+        params: info.params,
+        testAcc: last.testAcc,
+        testLoss: last.testLoss,
+        trainAcc: last.trainAcc,
+        trainLoss: last.trainLoss,
+        seconds: (performance.now() - ps) / 1000,
+        imgPerSec: history.length ? history.reduce((a, h) => a + h.imgPerSec, 0) / history.length : 0,
+        history,
+      };
+      results.push(result);
+      opts.listener?.onPhaseEnd?.(result);
+      // A teacher no later student needs can go (unless the caller keeps it).
+      if (!opts.keepTeachers) {
+        for (const t of phases.filter((p) => p.kind === 'teacher' && models.has(p.id) && !opts.reuse?.has(p.id))) {
+          if (!phases.slice(index + 1).some((p) => p.teacherId === t.id)) {
+            models.get(t.id)!.dispose();
+            models.delete(t.id);
+          }
+        }
+      }
+    }
+  } catch (e) {
+    for (const [id, m] of models) if (!opts.reuse?.has(id)) m.dispose();
+    throw e;
+  }
+  return { results, models, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function evaluateAll(model: Model, data: Dataset) {
+  const te = await evaluate(model, data, data.test);
+  return { testLoss: te.loss, testAcc: te.acc, trainLoss: NaN, trainAcc: NaN };
+}
+
+async function trainPhase(
+  cfg: ExperimentConfig,
+  data: Dataset,
+  phase: PlannedPhase,
+  model: Model,
+  teacher: Model | null,
+  stepsPerEpoch: number,
+  control: RunControl,
+  opts: TrainerOptions,
+  onStepDone: (secPerStep: number) => number,
+): Promise<EpochMetrics[]> {
+  const B = cfg.batchSize;
+  const optim = makeOptimizer(cfg.optimizer);
+  const rngs: StepRngs = {
+    dropout: stream(cfg.seed, 'dropout', phase.id),
+    noise: stream(cfg.seed, 'noise', phase.id),
+    labels: stream(cfg.seed, 'labels', phase.id),
+  };
+  const shuffle = stream(cfg.seed, 'shuffle', phase.id);
+  const order = range(data.train.count);
+  const sampleEvery = opts.sampleEvery ?? Math.max(1, Math.floor(stepsPerEpoch / 25));
+  const phaseSteps = phase.epochs * stepsPerEpoch;
+  const history: EpochMetrics[] = [];
+  const phaseStart = performance.now();
+  let lastYield = performance.now();
+  try {
+    for (let epoch = 0; epoch < phase.epochs; epoch++) {
+      shuffle.shuffle(order);
+      const epochStart = performance.now();
+      let lossSum: tf.Scalar = tf.scalar(0);
+      let correctSum: tf.Scalar = tf.scalar(0);
+      try {
+        for (let step = 1; step <= stepsPerEpoch; step++) {
+          await control.checkpoint(opts.listener?.onPause);
+          const global = epoch * stepsPerEpoch + step - 1;
+          const lr = learningRateAt(cfg.schedule, cfg.optimizer.lr, global / phaseSteps);
+          optim.setLearningRate(lr);
+          const b = hostBatch(data.train, order, (step - 1) * B, B, data);
+          const out = trainStep(
+            model,
+            optim,
+            cfg.optimizer.weightDecay,
+            phase.recipe,
+            phase.labelNoise,
+            b,
+            rngs,
+            teacher,
+          );
+          const nextLoss = tf.add(lossSum, out.loss) as tf.Scalar;
+          const nextCorrect = tf.add(correctSum, out.correct) as tf.Scalar;
+          tf.dispose([lossSum, correctSum, out.correct]);
+          lossSum = nextLoss;
+          correctSum = nextCorrect;
+          const elapsed = (performance.now() - phaseStart) / 1000;
+          const done = global + 1;
+          const etaRun = onStepDone(elapsed / done);
+          if (step % sampleEvery === 0 || step === stepsPerEpoch) {
+            const loss = (await out.loss.data())[0];
+            if (!Number.isFinite(loss)) {
+              out.loss.dispose();
+              throw new DivergedError(phase.label, epoch, step, lr);
+            }
+            opts.listener?.onStep?.({
+              id: phase.id,
+              epoch,
+              step,
+              stepsPerEpoch,
+              progress: epoch + step / stepsPerEpoch,
+              loss,
+              imgPerSec: (done * B) / elapsed,
+              etaPhase: ((phaseSteps - done) * elapsed) / done,
+              etaRun,
+              lr,
+            });
+          }
+          out.loss.dispose();
+          // Let queued messages (pause, stop) in even on backends whose reads resolve synchronously.
+          if (performance.now() - lastYield > 30) {
+            await yieldToEventLoop();
+            lastYield = performance.now();
+          }
+        }
+      } catch (e) {
+        tf.dispose([lossSum, correctSum]);
+        throw e;
+      }
+      const [ls, cs] = await Promise.all([lossSum.data(), correctSum.data()]);
+      tf.dispose([lossSum, correctSum]);
+      const trainSeconds = (performance.now() - epochStart) / 1000;
+      const te = await evaluate(model, data, data.test);
+      const m: EpochMetrics = {
+        id: phase.id,
+        epoch: epoch + 1,
+        trainLoss: ls[0] / stepsPerEpoch,
+        trainAcc: cs[0] / (stepsPerEpoch * B),
+        testLoss: te.loss,
+        testAcc: te.acc,
+        seconds: (performance.now() - epochStart) / 1000,
+        imgPerSec: (stepsPerEpoch * B) / trainSeconds,
+      };
+      if (!Number.isFinite(m.trainLoss) || !Number.isFinite(m.testLoss)) {
+        throw new DivergedError(phase.label, epoch, stepsPerEpoch, cfg.optimizer.lr);
+      }
+      history.push(m);
+      opts.listener?.onEpochEnd?.(m);
+    }
+  } finally {
+    optim.dispose();
+  }
+  return history;
+}

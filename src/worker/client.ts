@@ -1,0 +1,52 @@
+// Main-thread side of the worker: typed commands out, typed events in. The UI talks only to this.
+import type { BackendPreference } from '../core/config/schema';
+import type { Command, WorkerEvent } from './protocol';
+
+type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
+export type CommandInput = DistributiveOmit<Command, 'id'>;
+export type Listener = (e: WorkerEvent) => void;
+
+export class TrainingClient {
+  private worker: Worker;
+  private nextId = 1;
+  private listeners = new Set<Listener>();
+
+  constructor(factory: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })) {
+    this.worker = factory();
+    this.worker.onmessage = (ev: MessageEvent<WorkerEvent>) => this.listeners.forEach((l) => l(ev.data));
+    this.worker.onerror = (ev) =>
+      this.listeners.forEach((l) =>
+        l({ type: 'error', id: 0, code: 'internal', message: `worker crashed: ${ev.message || 'unknown error'}` }),
+      );
+  }
+
+  on(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  send(cmd: CommandInput): number {
+    const id = this.nextId++;
+    this.worker.postMessage({ ...cmd, id } as Command);
+    return id;
+  }
+
+  init(backend: BackendPreference): number {
+    return this.send({ type: 'init', backend });
+  }
+  start(config: unknown): number {
+    return this.send({ type: 'start', config });
+  }
+  pause(): number {
+    return this.send({ type: 'pause' });
+  }
+  resume(): number {
+    return this.send({ type: 'resume' });
+  }
+  stop(): number {
+    return this.send({ type: 'stop' });
+  }
+  terminate(): void {
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,154 @@
+// The training worker: owns tfjs and every tensor, runs the core engine, streams events to the UI.
+/// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { ExperimentConfig } from '../core/config/schema';
+import { validateConfig } from '../core/config/validate';
+import { loadDataset } from '../core/data/load';
+import type { Dataset } from '../core/data/types';
+import type { Model } from '../core/nn/model';
+import { RunControl, StoppedError } from '../core/train/control';
+import type { StepSample } from '../core/train/events';
+import { DivergedError, runExperiment } from '../core/train/trainer';
+import { selectBackend } from './backend';
+import type { BackendInfo, Command, WorkerEvent } from './protocol';
+import { Batcher } from './throttle';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (e: WorkerEvent) => self.postMessage(e);
+let backend: BackendInfo | null = null;
+let backendPref: string | null = null;
+let control: RunControl | null = null;
+let running = false;
+let models = new Map<string, Model>();
+const assetCache = new Map<string, Uint8Array>();
+
+async function fetchAsset(file: string): Promise<Uint8Array> {
+  const hit = assetCache.get(file);
+  if (hit) return hit;
+  const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, self.location.origin);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`could not load ${url.pathname} (HTTP ${res.status}); run "npm run data:embed"`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  assetCache.set(file, bytes);
+  return bytes;
+}
+
+async function ensureBackend(id: number, pref: ExperimentConfig['backend']): Promise<BackendInfo> {
+  if (backend && backendPref === pref) return backend;
+  disposeModels(); // tensors belong to one backend: dispose before switching
+  backend = await selectBackend(pref);
+  backendPref = pref;
+  post({ type: 'ready', id, backend });
+  return backend;
+}
+
+function disposeModels(): void {
+  for (const m of models.values()) m.dispose();
+  models = new Map();
+}
+
+async function start(id: number, input: unknown): Promise<void> {
+  if (running) {
+    post({ type: 'error', id, code: 'internal', message: 'A run is already in progress; stop it first.' });
+    return;
+  }
+  const v = validateConfig(input);
+  if (!v.ok) {
+    post({ type: 'invalid', id, errors: v.errors });
+    return;
+  }
+  const cfg = v.config;
+  running = true;
+  control = new RunControl();
+  const steps = new Batcher<StepSample>((samples) => post({ type: 'steps', id, samples }));
+  try {
+    const be = await ensureBackend(id, cfg.backend).catch((e: Error) => {
+      throw Object.assign(e, { code: 'backend' });
+    });
+    let data: Dataset;
+    try {
+      data = await loadDataset(cfg.data, cfg.seed, fetchAsset);
+    } catch (e) {
+      throw Object.assign(e as Error, { code: 'data' });
+    }
+    disposeModels();
+    post({
+      type: 'started',
+      id,
+      config: cfg,
+      dataset: {
+        name: data.name,
+        shape: [data.height, data.width, data.channels],
+        numClasses: data.numClasses,
+        train: data.train.count,
+        test: data.test.count,
+      },
+    });
+    const out = await runExperiment(cfg, data, {
+      control,
+      listener: {
+        onPhaseStart: (phase) => {
+          steps.flush();
+          post({ type: 'phase', id, phase });
+        },
+        onStep: (s) => steps.push(s),
+        onEpochEnd: (metrics) => {
+          steps.flush();
+          post({ type: 'epoch', id, metrics });
+        },
+        onPhaseEnd: (result) => {
+          steps.flush();
+          post({ type: 'phaseEnd', id, result });
+        },
+        onPause: () => {
+          steps.flush();
+          post({ type: 'paused', id });
+        },
+      },
+    });
+    models = out.models; // kept for later commands (attacks, evaluation)
+    steps.flush();
+    post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
+  } catch (e) {
+    steps.flush();
+    if (e instanceof StoppedError) post({ type: 'stopped', id });
+    else if (e instanceof DivergedError) post({ type: 'error', id, code: 'diverged', message: e.message });
+    else {
+      const err = e as Error & { code?: 'backend' | 'data' };
+      post({ type: 'error', id, code: err.code ?? 'internal', message: err.message || String(e) });
+    }
+  } finally {
+    running = false;
+    control = null;
+    // Engine memory stays bounded across runs: report leaks loudly in development.
+    if (import.meta.env.DEV) console.debug('[worker] tensors after run:', tf.memory().numTensors);
+  }
+}
+
+self.onmessage = (ev: MessageEvent<Command>) => {
+  const cmd = ev.data;
+  switch (cmd.type) {
+    case 'init':
+      ensureBackend(cmd.id, cmd.backend).catch((e: Error) =>
+        post({ type: 'error', id: cmd.id, code: 'backend', message: e.message }),
+      );
+      break;
+    case 'start':
+      void start(cmd.id, cmd.config);
+      break;
+    case 'pause':
+      control?.pause();
+      break;
+    case 'resume':
+      if (control?.isPaused) {
+        control.resume();
+        post({ type: 'resumed', id: cmd.id });
+      }
+      break;
+    case 'stop':
+      control?.stop();
+      break;
+  }
+};
