@@ -9,7 +9,7 @@ import type { Dataset } from '../core/data/types';
 import type { Model } from '../core/nn/model';
 import { RunControl, StoppedError } from '../core/train/control';
 import type { StepSample } from '../core/train/events';
-import { DivergedError, runExperiment } from '../core/train/trainer';
+import { DivergedError, planPhases, runExperiment, type PlannedPhase } from '../core/train/trainer';
 import { selectBackend } from './backend';
 import type { BackendInfo, Command, WorkerEvent } from './protocol';
 import { Batcher } from './throttle';
@@ -22,6 +22,8 @@ let backendPref: string | null = null;
 let control: RunControl | null = null;
 let running = false;
 let models = new Map<string, Model>();
+/** Trained teachers by everything that determines them, so a new set of students skips teacher training. */
+let teacherCache = new Map<string, Model>();
 const assetCache = new Map<string, Uint8Array>();
 
 async function fetchAsset(file: string): Promise<Uint8Array> {
@@ -44,9 +46,15 @@ async function ensureBackend(id: number, pref: ExperimentConfig['backend']): Pro
   return backend;
 }
 
-function disposeModels(): void {
-  for (const m of models.values()) m.dispose();
+function disposeModels(keep: Set<Model> = new Set()): void {
+  for (const m of new Set([...models.values(), ...teacherCache.values()])) if (!keep.has(m)) m.dispose();
   models = new Map();
+  teacherCache = new Map([...teacherCache].filter(([, m]) => keep.has(m)));
+}
+
+function teacherKey(cfg: ExperimentConfig, p: PlannedPhase): string {
+  const { data, seed, optimizer, schedule, batchSize } = cfg;
+  return JSON.stringify({ id: p.id, data, seed, model: p.spec, epochs: p.epochs, labelNoise: p.labelNoise, optimizer, schedule, batchSize });
 }
 
 async function start(id: number, input: unknown): Promise<void> {
@@ -73,7 +81,13 @@ async function start(id: number, input: unknown): Promise<void> {
     } catch (e) {
       throw Object.assign(e as Error, { code: 'data' });
     }
-    disposeModels();
+    const teachers = planPhases(cfg).filter((p) => p.kind === 'teacher');
+    const reuse = new Map<string, Model>();
+    for (const t of teachers) {
+      const hit = teacherCache.get(teacherKey(cfg, t));
+      if (hit) reuse.set(t.id, hit);
+    }
+    disposeModels(new Set(reuse.values()));
     post({
       type: 'started',
       id,
@@ -88,6 +102,8 @@ async function start(id: number, input: unknown): Promise<void> {
     });
     const out = await runExperiment(cfg, data, {
       control,
+      reuse,
+      keepTeachers: true,
       listener: {
         onPhaseStart: (phase) => {
           steps.flush();
@@ -109,6 +125,7 @@ async function start(id: number, input: unknown): Promise<void> {
       },
     });
     models = out.models; // kept for later commands (attacks, evaluation)
+    teacherCache = new Map(teachers.map((t) => [teacherKey(cfg, t), out.models.get(t.id)!]));
     steps.flush();
     post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
   } catch (e) {

@@ -7,7 +7,7 @@ export const DEFAULT_CONFIG_INPUT: ExperimentConfigInput = {
   backend: 'auto',
   data: { dataset: 'mnist-10k', trainSize: 8000, testSize: 2000 },
   teacher: { model: { family: 'cnn', channels: [32, 64], hidden: 256, dropout: 0.4 }, epochs: 4 },
-  student: { model: { family: 'cnn', channels: [8, 16], hidden: 64, dropout: 0 }, epochs: 4 },
+  student: { model: { family: 'cnn', channels: [16, 32], hidden: 64, dropout: 0 }, epochs: 4 },
   students: [
     { method: 'student-alone' },
     { method: 'hinton-kd' },

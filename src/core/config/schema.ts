@@ -88,13 +88,13 @@ export const METHOD_IDS = studentSpec.options.map((o) => o.shape.method.value) a
 export const optimizerSpec = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('sgd'),
-    lr: z.number().gt(0, 'must be greater than 0').max(10),
+    lr: z.number().gt(0, 'must be greater than 0').max(1e4, 'must be at most 10,000'),
     momentum: z.number().min(0).max(0.999).default(0.9),
     weightDecay: z.number().min(0).max(0.1).default(5e-4),
   }),
   z.object({
     type: z.literal('adam'),
-    lr: z.number().gt(0, 'must be greater than 0').max(10),
+    lr: z.number().gt(0, 'must be greater than 0').max(1e4, 'must be at most 10,000'),
     weightDecay: z.number().min(0).max(0.1).default(0),
   }),
 ]);

@@ -8,8 +8,4 @@ export function buildModel(spec: ModelSpec, input: InputInfo, rng: Rng): Model {
   return spec.family === 'cnn' ? buildCnn(spec, input, rng) : buildWrn(spec, input, rng);
 }
 
-export function describeModel(spec: ModelSpec): string {
-  return spec.family === 'cnn'
-    ? `CNN ${spec.channels.join('-')}-${spec.hidden}${spec.dropout ? `, dropout ${spec.dropout}` : ''}`
-    : `WRN-${spec.depth}-${spec.widen}${spec.dropout ? `, dropout ${spec.dropout}` : ''}`;
-}
+export { describeModel } from './paramCount';

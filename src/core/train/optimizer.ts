@@ -12,7 +12,15 @@ export interface Optim {
 export function makeOptimizer(spec: OptimizerSpec): Optim {
   if (spec.type === 'sgd') {
     const opt = tf.train.momentum(spec.lr, spec.momentum, false);
-    return { opt, setLearningRate: (lr) => opt.setLearningRate(lr), dispose: () => opt.dispose() };
+    return {
+      opt,
+      setLearningRate: (lr) => opt.setLearningRate(lr),
+      // MomentumOptimizer.dispose() (tfjs 4.22) skips SGDOptimizer's, leaking its learning-rate scalar.
+      dispose: () => {
+        opt.dispose();
+        tf.SGDOptimizer.prototype.dispose.call(opt);
+      },
+    };
   }
   const opt = tf.train.adam(spec.lr);
   return {

@@ -48,7 +48,11 @@ export function stepInputs(
   };
 }
 
-/** The loss for a model given its logits (and the teacher's, when distilling). */
+/**
+ * The loss for a model given its logits (and the teacher's, when distilling). With Soft Randomization's
+ * ceOnClean option the student runs a second, clean forward pass in training mode (so a batch-norm student
+ * updates its running statistics from both the noisy and the clean batch).
+ */
 export function recipeLoss(
   recipe: Recipe,
   inp: StepInputs,

@@ -86,7 +86,7 @@ export function planPhases(cfg: ExperimentConfig): PlannedPhase[] {
 
 export interface RunOutput {
   results: ModelResult[];
-  /** Trained models by phase id; the caller owns and disposes them. */
+  /** Models by phase id. The caller owns and disposes those trained here; reused ones stay with their owner. */
   models: Map<string, Model>;
   seconds: number;
 }
@@ -225,6 +225,7 @@ async function trainPhase(
   const phaseSteps = phase.epochs * stepsPerEpoch;
   const history: EpochMetrics[] = [];
   const phaseStart = performance.now();
+  let lr = cfg.optimizer.lr;
   let lastYield = performance.now();
   try {
     for (let epoch = 0; epoch < phase.epochs; epoch++) {
@@ -236,7 +237,7 @@ async function trainPhase(
         for (let step = 1; step <= stepsPerEpoch; step++) {
           await control.checkpoint(opts.listener?.onPause);
           const global = epoch * stepsPerEpoch + step - 1;
-          const lr = learningRateAt(cfg.schedule, cfg.optimizer.lr, global / phaseSteps);
+          lr = learningRateAt(cfg.schedule, cfg.optimizer.lr, global / phaseSteps);
           optim.setLearningRate(lr);
           const b = hostBatch(data.train, order, (step - 1) * B, B, data);
           const out = trainStep(
@@ -302,7 +303,7 @@ async function trainPhase(
         imgPerSec: (stepsPerEpoch * B) / trainSeconds,
       };
       if (!Number.isFinite(m.trainLoss) || !Number.isFinite(m.testLoss)) {
-        throw new DivergedError(phase.label, epoch, stepsPerEpoch, cfg.optimizer.lr);
+        throw new DivergedError(phase.label, epoch, stepsPerEpoch, lr);
       }
       history.push(m);
       opts.listener?.onEpochEnd?.(m);

@@ -1,0 +1,120 @@
+// Browser half of `npm run bench`: img/s per backend in the real worker (headless Chromium), and
+// main-thread long tasks (> 50 ms) while the full app trains with live charts.
+import { chromium, type Browser } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+import { CHROMIUM_ARGS, requireChromium } from '../e2e/chromium';
+import type { EpochMetrics } from '../src/core/train/events';
+import type { BackendInfo, WorkerEvent } from '../src/worker/protocol';
+
+export interface BrowserBackendResult {
+  requested: string;
+  backend?: BackendInfo;
+  imgPerSec?: number; // best epoch after the first (shader compilation excluded)
+  error?: string;
+}
+
+export interface LongTaskResult {
+  backend: string;
+  count: number;
+  longestMs: number;
+  runSeconds: number;
+}
+
+const benchConfig = (backend: string, trainSize: number, epochs: number) => ({
+  seed: 1,
+  backend,
+  data: { dataset: 'mnist-10k', trainSize, testSize: 200 },
+  teacher: { model: { family: 'cnn', channels: [32, 64], hidden: 256, dropout: 0.4 }, epochs: 1 },
+  student: { model: { family: 'cnn', channels: [16, 32], hidden: 64, dropout: 0 }, epochs },
+  students: [{ method: 'student-alone' }],
+  optimizer: { type: 'adam', lr: 0.002 },
+  batchSize: 64,
+});
+
+async function startServer(): Promise<ViteDevServer> {
+  const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  await server.listen();
+  return server;
+}
+
+export async function benchBrowser(opts: { studentConfig?: unknown } = {}): Promise<{
+  backends: BrowserBackendResult[];
+  longTasks: LongTaskResult | null;
+}> {
+  const server = await startServer();
+  const url = server.resolvedUrls!.local[0];
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+    const backends: BrowserBackendResult[] = [];
+    const sizes: Record<string, [number, number]> = { webgpu: [640, 2], webgl: [1280, 2], wasm: [4096, 2], cpu: [640, 2] };
+    for (const requested of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${url}bench/browser.html`);
+        const [n, epochs] = sizes[requested];
+        const cfg = { ...benchConfig(requested, n, epochs), ...(opts.studentConfig ?? {}) };
+        const events = (await page.evaluate((c) => window.runBench(c), cfg)) as WorkerEvent[];
+        const ready = events.find((e) => e.type === 'ready') as Extract<WorkerEvent, { type: 'ready' }> | undefined;
+        const err = events.find((e) => e.type === 'error' || e.type === 'invalid');
+        const epochsM = events.filter((e) => e.type === 'epoch').map((e) => (e as { metrics: EpochMetrics }).metrics);
+        const later = epochsM.slice(1).map((m) => m.imgPerSec);
+        backends.push({
+          requested,
+          backend: ready?.backend,
+          imgPerSec: later.length ? Math.max(...later) : epochsM[0]?.imgPerSec,
+          error: err ? JSON.stringify(err) : undefined,
+        });
+      } catch (e) {
+        backends.push({ requested, error: (e as Error).message });
+      } finally {
+        await page.close();
+      }
+    }
+    const longTasks = await measureLongTasks(browser, url);
+    return { backends, longTasks };
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+/** Trains in the real UI (charts, table, progress) and counts main-thread long tasks meanwhile. */
+async function measureLongTasks(browser: Browser, url: string): Promise<LongTaskResult | null> {
+  const page = await browser.newPage();
+  try {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[]; __observe: boolean };
+      w.__longTasks = [];
+      w.__observe = false;
+      new PerformanceObserver((list) => {
+        if (w.__observe) for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.goto(url);
+    await page.getByTestId('backend-badge').filter({ hasText: /webgpu|webgl|wasm|cpu/i }).waitFor({ timeout: 60_000 });
+    const cfg = {
+      ...benchConfig('auto', 2048, 2),
+      teacher: { model: { family: 'cnn', channels: [32, 64], hidden: 256, dropout: 0.4 }, epochs: 1 },
+      students: [{ method: 'student-alone' }, { method: 'hinton-kd' }, { method: 'soft-randomization', sigma: 0.2 }],
+    };
+    const details = page.locator('details:has([data-testid=config-json]) > summary');
+    if (!(await page.getByTestId('config-json').isVisible())) await details.click();
+    await page.getByTestId('config-json').fill(JSON.stringify(cfg));
+    await page.getByTestId('config-json-apply').click();
+    await page.waitForTimeout(500); // let the UI settle before observing
+    await page.evaluate(() => ((window as unknown as { __observe: boolean }).__observe = true));
+    const t0 = Date.now();
+    await page.getByTestId('train').click();
+    await page.getByTestId('run-status').filter({ hasText: /^(done|error|stopped)$/ }).waitFor({ timeout: 600_000 });
+    const runSeconds = (Date.now() - t0) / 1000;
+    const tasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)) as number[];
+    const badge = (await page.getByTestId('backend-badge').textContent()) ?? '';
+    return { backend: badge.trim(), count: tasks.length, longestMs: tasks.length ? Math.max(...tasks) : 0, runSeconds };
+  } catch (e) {
+    console.error(`long-task measurement failed: ${(e as Error).message}`);
+    return null;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,21 @@
+import type { ModelResult } from '../core/train/events';
+
+/** A plain-text table: model, method, clean test accuracy, seconds. */
+export function formatTable(results: ModelResult[]): string {
+  const rows = [
+    ['model', 'method', 'architecture', 'params', 'test acc', 'test loss', 'seconds', 'img/s'],
+    ...results.map((r) => [
+      r.label,
+      r.method,
+      r.architecture,
+      r.params.toLocaleString('en-US'),
+      `${(100 * r.testAcc).toFixed(2)} %`,
+      r.testLoss.toFixed(4),
+      r.seconds.toFixed(1),
+      r.imgPerSec.toFixed(0),
+    ]),
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c >= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
