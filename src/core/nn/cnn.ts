@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelSpec } from '../config/schema';
 import type { Rng } from '../train/rng';
-import { countParams, dropout, normalizer, Params, uniquePrefix } from './layers';
+import { assembleModel, dropout, normalizer, Params, uniquePrefix } from './layers';
 import type { Forward, InputInfo, Model } from './model';
 import { conv2d } from './ops/conv';
 import { matMulDense } from './ops/dense';
@@ -33,17 +33,5 @@ export function buildCnn(spec: CnnSpec, input: InputInfo, rng: Rng): Model {
     return tf.add(matMulDense(z, w4 as tf.Tensor2D), b4);
   };
 
-  return {
-    spec,
-    input,
-    trainable: p.trainable,
-    decayed: p.decayed,
-    state: p.state,
-    apply,
-    paramCount: () => countParams(p.trainable),
-    dispose: () => {
-      tf.dispose([...p.trainable, ...p.state]);
-      norm.dispose();
-    },
-  };
+  return assembleModel(spec, input, p, norm, apply);
 }

@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../train/rng';
 import type { BnParams } from './ops/batchnorm';
-import type { Forward, InputInfo } from './model';
+import type { ModelSpec } from '../config/schema';
+import type { Forward, InputInfo, Model } from './model';
 
 export class Params {
   readonly trainable: tf.Variable[] = [];
@@ -67,4 +68,27 @@ export function dropout<T extends tf.Tensor>(x: T, rate: number, f: Forward): T 
 
 export function countParams(vars: tf.Variable[]): number {
   return vars.reduce((n, v) => n + v.size, 0);
+}
+
+/** The Model object every family returns: its variables, forward function and disposal. */
+export function assembleModel(
+  spec: ModelSpec,
+  input: InputInfo,
+  p: Params,
+  norm: { dispose: () => void },
+  apply: Model['apply'],
+): Model {
+  return {
+    spec,
+    input,
+    trainable: p.trainable,
+    decayed: p.decayed,
+    state: p.state,
+    apply,
+    paramCount: () => countParams(p.trainable),
+    dispose: () => {
+      tf.dispose([...p.trainable, ...p.state]);
+      norm.dispose();
+    },
+  };
 }

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelSpec } from '../config/schema';
 import type { Rng } from '../train/rng';
-import { countParams, dropout, normalizer, Params, uniquePrefix } from './layers';
+import { assembleModel, dropout, normalizer, Params, uniquePrefix } from './layers';
 import type { Forward, InputInfo, Model } from './model';
 import { batchNormInfer, batchNormTrain, type BnParams, updateRunningStats } from './ops/batchnorm';
 import { conv2d } from './ops/conv';
@@ -69,17 +69,5 @@ export function buildWrn(spec: WrnSpec, input: InputInfo, rng: Rng): Model {
     return tf.add(matMulDense(pooled, fcW as tf.Tensor2D), fcB);
   };
 
-  return {
-    spec,
-    input,
-    trainable: p.trainable,
-    decayed: p.decayed,
-    state: p.state,
-    apply,
-    paramCount: () => countParams(p.trainable),
-    dispose: () => {
-      tf.dispose([...p.trainable, ...p.state]);
-      norm.dispose();
-    },
-  };
+  return assembleModel(spec, input, p, norm, apply);
 }
