@@ -7,8 +7,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   optimizeDeps: {
-    // The wasm backend locates its .wasm files through setWasmPaths; pre-bundling would move it.
-    exclude: ['@tensorflow/tfjs-backend-wasm'],
+    // Its ESM entry imports a CommonJS worker file: the dev server must pre-bundle it (the worker finds the
+    // .wasm files through setWasmPaths with explicit URLs, so moving the JS is fine).
+    include: ['@tensorflow/tfjs-backend-wasm'],
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -35,8 +35,11 @@ async function probeWebGpu(): Promise<Probe> {
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { available: false, adapter: '', software: false, why: 'no WebGPU adapter' };
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).info;
-  const desc = [info?.vendor, info?.architecture, info?.device, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
-  const fallback = !!(info?.isFallbackAdapter ?? (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter);
+  const desc =
+    [info?.vendor, info?.architecture, info?.device, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
+  const fallback = !!(
+    info?.isFallbackAdapter ?? (adapter as unknown as { isFallbackAdapter?: boolean }).isFallbackAdapter
+  );
   return { available: true, adapter: desc, software: fallback || SOFTWARE.test(desc) };
 }
 
@@ -56,7 +59,9 @@ function probeWebGl(): Probe {
 
 async function activate(name: BackendName): Promise<boolean> {
   const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), INIT_TIMEOUT_MS));
-  const ok = await Promise.race([tf.setBackend(name).then(() => tf.ready().then(() => true)), timeout]).catch(() => false);
+  const ok = await Promise.race([tf.setBackend(name).then(() => tf.ready().then(() => true)), timeout]).catch(
+    () => false,
+  );
   // A failed setBackend can silently leave the engine on another backend: check.
   return ok && tf.getBackend() === name;
 }
@@ -81,7 +86,12 @@ export async function selectBackend(pref: BackendPreference): Promise<BackendInf
       notes.push(`${name}: failed to initialise`);
       return null;
     }
-    return { name, adapter: p.adapter, software: p.software, reason: forced ? 'forced by the config' : 'fastest available' };
+    return {
+      name,
+      adapter: p.adapter,
+      software: p.software,
+      reason: forced ? 'forced by the config' : 'fastest available',
+    };
   };
   const tryCpu = async (name: 'wasm' | 'cpu', forced: boolean): Promise<BackendInfo | null> => {
     if (!(await activate(name))) {
@@ -96,7 +106,10 @@ export async function selectBackend(pref: BackendPreference): Promise<BackendInf
     if (forced) return forced;
   }
   const chosen =
-    (await tryGpu('webgpu', false)) ?? (await tryGpu('webgl', false)) ?? (await tryCpu('wasm', false)) ?? (await tryCpu('cpu', false));
+    (await tryGpu('webgpu', false)) ??
+    (await tryGpu('webgl', false)) ??
+    (await tryCpu('wasm', false)) ??
+    (await tryCpu('cpu', false));
   if (!chosen) throw new Error(`no tfjs backend could be initialised (${notes.join('; ')})`);
   const prefix = pref !== 'auto' ? `${pref} was requested but is unavailable. ` : '';
   chosen.reason = prefix + (notes.length ? `not used: ${notes.join('; ')}` : 'fastest available');

@@ -21,6 +21,11 @@ let backend: BackendInfo | null = null;
 let backendPref: string | null = null;
 let control: RunControl | null = null;
 let running = false;
+/** The id of the start command of the current run: every event of a run carries it. */
+let runId = 0;
+/** Backend changes and run starts are serialised: a second init must not race the first. */
+let queue: Promise<void> = Promise.resolve();
+const serial = (task: () => Promise<void>) => (queue = queue.then(task, task));
 let models = new Map<string, Model>();
 /** Trained teachers by everything that determines them, so a new set of students skips teacher training. */
 let teacherCache = new Map<string, Model>();
@@ -54,7 +59,17 @@ function disposeModels(keep: Set<Model> = new Set()): void {
 
 function teacherKey(cfg: ExperimentConfig, p: PlannedPhase): string {
   const { data, seed, optimizer, schedule, batchSize } = cfg;
-  return JSON.stringify({ id: p.id, data, seed, model: p.spec, epochs: p.epochs, labelNoise: p.labelNoise, optimizer, schedule, batchSize });
+  return JSON.stringify({
+    id: p.id,
+    data,
+    seed,
+    model: p.spec,
+    epochs: p.epochs,
+    labelNoise: p.labelNoise,
+    optimizer,
+    schedule,
+    batchSize,
+  });
 }
 
 async function start(id: number, input: unknown): Promise<void> {
@@ -69,6 +84,7 @@ async function start(id: number, input: unknown): Promise<void> {
   }
   const cfg = v.config;
   running = true;
+  runId = id;
   control = new RunControl();
   const steps = new Batcher<StepSample>((samples) => post({ type: 'steps', id, samples }));
   try {
@@ -148,12 +164,17 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data;
   switch (cmd.type) {
     case 'init':
-      ensureBackend(cmd.id, cmd.backend).catch((e: Error) =>
-        post({ type: 'error', id: cmd.id, code: 'backend', message: e.message }),
+      void serial(() =>
+        ensureBackend(cmd.id, cmd.backend).then(
+          () => undefined,
+          (e: Error) => post({ type: 'error', id: cmd.id, code: 'backend', message: e.message }),
+        ),
       );
       break;
     case 'start':
-      void start(cmd.id, cmd.config);
+      if (running)
+        post({ type: 'error', id: cmd.id, code: 'internal', message: 'A run is already in progress; stop it first.' });
+      else void serial(() => start(cmd.id, cmd.config));
       break;
     case 'pause':
       control?.pause();
@@ -161,7 +182,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     case 'resume':
       if (control?.isPaused) {
         control.resume();
-        post({ type: 'resumed', id: cmd.id });
+        post({ type: 'resumed', id: runId });
       }
       break;
     case 'stop':

@@ -1,11 +1,9 @@
 // The experiment runner: trains each distinct teacher the students need (once), then every student
-// against its frozen teacher, reporting sampled step losses and per-epoch metrics as it goes.
+// against its frozen teacher (plan.ts decides the phases), reporting sampled step losses and per-epoch metrics as it goes.
 import * as tf from '@tensorflow/tfjs-core';
-import type { ExperimentConfig, ModelSpec, StudentSpec } from '../config/schema';
+import type { ExperimentConfig } from '../config/schema';
 import { hostBatch, range } from '../data/batches';
 import type { Dataset } from '../data/types';
-import { recipeOf, studentLabel } from '../methods';
-import { NO_NOISE, type Recipe } from '../methods/recipe';
 import { buildModel, describeModel } from '../nn/build';
 import type { InputInfo, Model } from '../nn/model';
 import { RunControl, yieldToEventLoop } from './control';
@@ -13,8 +11,19 @@ import { evaluate } from './evaluate';
 import type { EpochMetrics, ModelResult, PhaseInfo, TrainerListener } from './events';
 import { makeOptimizer } from './optimizer';
 import { stream } from './rng';
+import { planPhases, type PlannedPhase } from './plan';
 import { learningRateAt } from './schedule';
 import { trainStep, type StepRngs } from './step';
+
+export { planPhases, type PlannedPhase } from './plan';
+
+/**
+ * NaN/∞, or a loss a thousand times that of uniform guessing (ln K): with SGD at lr 1e3 the loss reaches
+ * ~1e29 while staying finite, and no healthy run (CE or T²-scaled KD) gets anywhere near it.
+ */
+export function diverged(loss: number, numClasses: number): boolean {
+  return !Number.isFinite(loss) || loss > 1000 * Math.log(numClasses);
+}
 
 export class DivergedError extends Error {
   constructor(
@@ -24,64 +33,11 @@ export class DivergedError extends Error {
     lr: number,
   ) {
     super(
-      `Training diverged: the loss of "${modelLabel}" became NaN or infinite at epoch ${epoch + 1}, step ${step}. ` +
+      `Training diverged: the loss of "${modelLabel}" exploded (NaN, infinite or over 1000× chance level) at epoch ${epoch + 1}, step ${step}. ` +
         `The learning rate (${lr}) is probably too high; try 10× lower.`,
     );
     this.name = 'DivergedError';
   }
-}
-
-export interface PlannedPhase {
-  id: string;
-  label: string;
-  kind: 'teacher' | 'student';
-  method: string;
-  spec: ModelSpec;
-  epochs: number;
-  recipe: Recipe;
-  /** Label-noise rate on this model's CE labels. */
-  labelNoise: number;
-  /** For students that distil: the id of their teacher phase. */
-  teacherId: string | null;
-}
-
-/** Which teachers to train (one per distinct label-noise rate among distilling students) and in what order. */
-export function planPhases(cfg: ExperimentConfig): PlannedPhase[] {
-  const teachers = new Map<number, PlannedPhase>();
-  const students: PlannedPhase[] = cfg.students.map((s: StudentSpec, i) => {
-    const recipe = recipeOf(s);
-    let teacherId: string | null = null;
-    if (recipe.kd) {
-      const r = recipe.teacherLabelNoise;
-      if (!teachers.has(r)) {
-        const id = teachers.size === 0 && r === 0 ? 'teacher' : `teacher-r${r}`;
-        teachers.set(r, {
-          id,
-          label: r === 0 ? 'Teacher' : `Teacher (labels corrupted, r=${r})`,
-          kind: 'teacher',
-          method: r === 0 ? 'teacher' : 'teacher (messy labels)',
-          spec: cfg.teacher.model,
-          epochs: cfg.teacher.epochs,
-          recipe: NO_NOISE,
-          labelNoise: r,
-          teacherId: null,
-        });
-      }
-      teacherId = teachers.get(r)!.id;
-    }
-    return {
-      id: `student-${i + 1}`,
-      label: `S${i + 1}: ${studentLabel(s)}`,
-      kind: 'student',
-      method: s.method,
-      spec: cfg.student.model,
-      epochs: cfg.student.epochs,
-      recipe,
-      labelNoise: recipe.studentLabelNoise,
-      teacherId,
-    };
-  });
-  return [...teachers.values(), ...students];
 }
 
 export interface RunOutput {
@@ -260,7 +216,7 @@ async function trainPhase(
           const etaRun = onStepDone(elapsed / done);
           if (step % sampleEvery === 0 || step === stepsPerEpoch) {
             const loss = (await out.loss.data())[0];
-            if (!Number.isFinite(loss)) {
+            if (diverged(loss, data.numClasses)) {
               out.loss.dispose();
               throw new DivergedError(phase.label, epoch, step, lr);
             }
@@ -302,7 +258,7 @@ async function trainPhase(
         seconds: (performance.now() - epochStart) / 1000,
         imgPerSec: (stepsPerEpoch * B) / trainSeconds,
       };
-      if (!Number.isFinite(m.trainLoss) || !Number.isFinite(m.testLoss)) {
+      if (diverged(m.trainLoss, data.numClasses) || !Number.isFinite(m.testLoss)) {
         throw new DivergedError(phase.label, epoch, stepsPerEpoch, lr);
       }
       history.push(m);

@@ -1,0 +1,120 @@
+// Where the run is: phase, epoch and step, a progress bar, speed, ETAs, and one chip per model.
+import { memo, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { validateConfig } from '../../core/config/validate';
+import { colorsFor } from '../lib/colors';
+import { formatDuration, pct, rate } from '../lib/format';
+import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
+import { useStore } from '../store';
+
+export const Progress = memo(function Progress() {
+  const { status, phase, last, plan, phases, results } = useStore(
+    useShallow((s) => ({
+      status: s.status,
+      phase: s.currentPhase,
+      last: s.lastSample,
+      plan: s.plan,
+      phases: s.phases,
+      results: s.results,
+    })),
+  );
+  const draft = useStore((s) => s.draft);
+  const runConfig = useStore((s) => s.runConfig);
+  // Before the first run, show what the current config would train.
+  const models = useMemo<PlannedModel[]>(() => {
+    if (plan.length) return plan;
+    const v = validateConfig(draft);
+    return v.ok ? planModels(v.config) : [];
+  }, [plan, draft]);
+  const colors = useMemo(() => colorsFor(models), [models]);
+
+  const ended = status === 'error' || status === 'stopped';
+  const sample = last && phase && last.id === phase.id ? last : null;
+  const live = ended ? null : sample; // speed and ETAs only while running
+  const phaseSteps = phase ? phase.epochs * phase.stepsPerEpoch : 0;
+  const phaseDone = sample ? sample.epoch * sample.stepsPerEpoch + sample.step : 0;
+  const phaseFrac = phaseSteps ? Math.min(1, phaseDone / phaseSteps) : 0;
+  const total = phase?.total ?? models.length;
+  const finished = results.length;
+  const byId = new Map(results.map((r) => [r.id, r]));
+  // Overall progress weighs each model by its epochs, so a long teacher phase counts for what it costs.
+  const weight = (kind: string) =>
+    runConfig ? (kind === 'teacher' ? runConfig.teacher.epochs : runConfig.student.epochs) : 1;
+  const totalWeight = models.reduce((a, m) => a + weight(m.kind), 0);
+  const doneWeight =
+    models.reduce((a, m) => a + (byId.has(m.id) ? weight(m.kind) : 0), 0) +
+    (phase && !byId.has(phase.id) ? weight(phase.kind) * phaseFrac : 0);
+  const overall = status === 'done' ? 100 : totalWeight ? Math.min(100, (100 * doneWeight) / totalWeight) : 0;
+
+  let line: string;
+  if (phase && ended && !byId.has(phase.id)) {
+    line = `${status === 'error' ? 'The run failed' : 'Stopped'} during phase ${phase.index + 1} of ${phase.total} · ${phase.label}`;
+  } else if (phase && !ended) {
+    line =
+      `Phase ${phase.index + 1} of ${phase.total} · ${phase.label} · ` +
+      `epoch ${sample ? sample.epoch + 1 : 1}/${phase.epochs} · step ${sample ? sample.step : 0}/${phase.stepsPerEpoch}`;
+  } else if (status === 'starting') line = 'Starting: loading data and initialising the backend…';
+  else if (status === 'done') line = `Finished: ${finished} model${finished === 1 ? '' : 's'} trained`;
+  else if (status === 'stopped') line = `Stopped after ${finished} of ${total} models`;
+  else if (status === 'error') line = 'The run failed';
+  else line = `Ready to train ${models.length} model${models.length === 1 ? '' : 's'}`;
+
+  return (
+    <section className="panel progress" data-testid="progress" aria-label="Progress">
+      <div className="progress-line">{line}</div>
+      {phase?.reused ? <div className="note">Teacher reused from an earlier run: no training needed.</div> : null}
+      <div
+        className="bar"
+        role="progressbar"
+        aria-label="Run progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(overall)}
+        aria-valuetext={`${Math.round(overall)} %`}
+      >
+        <div className="bar-fill" style={{ width: `${overall}%` }} />
+      </div>
+      <div className="progress-stats">
+        <Stat label="Speed" value={live ? `${rate(live.imgPerSec)} img/s` : '–'} />
+        <Stat label="Phase ETA" value={live ? formatDuration(live.etaPhase) : '–'} />
+        <Stat label="Run ETA" value={live ? formatDuration(live.etaRun) : '–'} />
+        <Stat label="Learning rate" value={live ? live.lr.toPrecision(3) : '–'} />
+      </div>
+      <ol className="chips" aria-label="Phases">
+        {models.map((m) => {
+          const r = byId.get(m.id);
+          const current = phase?.id === m.id && !r;
+          const state = r
+            ? 'done'
+            : current
+              ? status === 'error'
+                ? 'failed'
+                : status === 'stopped'
+                  ? 'stopped'
+                  : 'running'
+              : 'pending';
+          const label = phases[m.id]?.label ?? m.label;
+          return (
+            <li key={m.id} className={`chip chip-${state}`} style={{ borderColor: colors[m.id] }} data-state={state}>
+              <span className="swatch" style={{ background: colors[m.id] }} aria-hidden="true" />
+              <span className="chip-label">{label}</span>
+              <span className="chip-state">
+                {r ? `✓ ${pct(r.testAcc)} %` : state === 'failed' ? '✗ failed' : state}
+                {phases[m.id]?.reused ? ' · reused' : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+});
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="stat">
+      <div className="stat-label">{label}</div>
+      <div className="stat-value">{value}</div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+// Train / Pause / Resume / Stop, the machine-readable run status, and the keyboard shortcuts.
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../store';
+import { isActive, type Store } from '../store';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = IS_MAC ? '⌘' : 'Ctrl';
+
+const FRIENDLY: Record<Store['status'], string> = {
+  idle: 'Ready',
+  starting: 'Starting…',
+  running: 'Training',
+  paused: 'Paused',
+  done: 'Finished',
+  stopped: 'Stopped',
+  error: 'Failed',
+};
+
+/** Why Train is disabled, or null when it is enabled. */
+export function trainBlocker(s: Store): string | null {
+  if (isActive(s.status)) return 'A run is in progress';
+  if (s.jsonErrors.length) return 'The JSON config has errors (fix and apply it, or revert)';
+  if (!s.validation.ok) return 'Fix the config errors first';
+  if (s.backendPending) return 'Waiting for the backend…';
+  return null;
+}
+
+export function RunControls() {
+  const { status, pauseRequested, stopRequested, blocker } = useStore(
+    useShallow((s) => ({
+      status: s.status,
+      pauseRequested: s.pauseRequested,
+      stopRequested: s.stopRequested,
+      blocker: trainBlocker(s),
+    })),
+  );
+  const { train, pause, resume, stop } = useStore(
+    useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop })),
+  );
+  useShortcuts();
+
+  const note = stopRequested ? 'stopping…' : pauseRequested ? 'pausing at the next step…' : null;
+  return (
+    <section className="panel run-controls" aria-label="Run controls">
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary big"
+          data-testid="train"
+          onClick={train}
+          disabled={blocker !== null}
+          title={blocker ?? `Train the teacher and all students (${MOD}+Enter)`}
+          aria-keyshortcuts={IS_MAC ? 'Meta+Enter' : 'Control+Enter'}
+        >
+          ▶ Train
+        </button>
+        <button
+          type="button"
+          className="big"
+          data-testid="pause"
+          onClick={pause}
+          disabled={status !== 'running' || pauseRequested || stopRequested}
+          title="Pause after the current step (Space)"
+          aria-keyshortcuts="Space"
+        >
+          ❚❚ Pause
+        </button>
+        <button
+          type="button"
+          className="big"
+          data-testid="resume"
+          onClick={resume}
+          disabled={status !== 'paused' || stopRequested}
+          title="Resume (Space)"
+          aria-keyshortcuts="Space"
+        >
+          ▶ Resume
+        </button>
+        <button
+          type="button"
+          className="big danger"
+          data-testid="stop"
+          onClick={stop}
+          disabled={!isActive(status) || stopRequested}
+          title="Stop the run (models trained so far stay in the results)"
+        >
+          ■ Stop
+        </button>
+        <div className="status-box" aria-live="polite">
+          <span className={`status-dot status-${status}`} aria-hidden="true" />
+          <span className="status-friendly">{FRIENDLY[status]}</span>
+          <span className="status-word">
+            (status: <span data-testid="run-status">{status}</span>)
+          </span>
+          {note ? <span className="muted"> {note}</span> : null}
+        </div>
+      </div>
+      <p className="shortcut-hint muted">
+        {blocker && !isActive(status) ? <span className="blocker">{blocker}. </span> : null}
+        Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume (outside text fields)
+      </p>
+    </section>
+  );
+}
+
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = useStore.getState();
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        if (trainBlocker(s) === null) {
+          e.preventDefault();
+          s.train();
+        }
+        return;
+      }
+      if ((e.key === ' ' || e.code === 'Space') && !e.ctrlKey && !e.metaKey && !e.altKey && !inField(e.target)) {
+        if (s.status === 'running') s.pause();
+        else if (s.status === 'paused') s.resume();
+        else return;
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function inField(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  return t.isContentEditable || !!t.closest('input, textarea, select, button, summary, a, [role="button"]');
+}

@@ -1,0 +1,185 @@
+// Labelled form controls: every control has a visible label, its unit and range, its default, and the validation
+// message for its config path right under it.
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useStore } from '../store';
+
+interface ShellProps {
+  id: string;
+  label: string;
+  path: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}
+
+function useFieldError(path: string): string | undefined {
+  return useStore((s) => s.fieldErrors[path]);
+}
+
+function Shell({ id, label, path, hint, children }: ShellProps) {
+  const error = useFieldError(path);
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`} data-field={path}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <div className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? String(v) : '');
+
+interface NumberFieldProps {
+  label: string;
+  path: string;
+  value: number;
+  onChange(v: number): void;
+  min: number;
+  max: number;
+  step?: number | 'any';
+  unit?: string;
+  defaultValue?: number;
+  disabled?: boolean;
+  note?: ReactNode;
+}
+
+export function NumberField(p: NumberFieldProps) {
+  const id = useId();
+  const error = useFieldError(p.path);
+  // Local text, so that "0." or an emptied box can exist while typing; the store holds the parsed number.
+  const [text, setText] = useState(fmt(p.value));
+  useEffect(() => {
+    setText((t) => (Number(t) === p.value && t.trim() !== '' ? t : fmt(p.value)));
+  }, [p.value]);
+  const range = `${p.min}–${p.max}${p.unit ? ` ${p.unit}` : ''}`;
+  const hint = (
+    <>
+      {range}
+      {p.defaultValue !== undefined ? ` · default ${p.defaultValue}` : ''}
+      {p.note ? <> · {p.note}</> : null}
+    </>
+  );
+  return (
+    <Shell id={id} label={p.label} path={p.path} hint={hint}>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={text}
+        min={p.min}
+        max={p.max}
+        step={p.step ?? 'any'}
+        disabled={p.disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => {
+          setText(e.target.value);
+          p.onChange(e.target.value.trim() === '' ? NaN : Number(e.target.value));
+        }}
+      />
+    </Shell>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  label: string;
+  path: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange(v: T): void;
+  defaultValue?: T;
+  hint?: ReactNode;
+  testId?: string;
+  disabled?: boolean;
+}
+
+export function SelectField<T extends string>(p: SelectFieldProps<T>) {
+  const id = useId();
+  const error = useFieldError(p.path);
+  const def = p.options.find((o) => o.value === p.defaultValue)?.label;
+  const hint =
+    p.hint || def ? (
+      <>
+        {def ? `default ${def}` : ''}
+        {p.hint && def ? ' · ' : ''}
+        {p.hint}
+      </>
+    ) : undefined;
+  return (
+    <Shell id={id} label={p.label} path={p.path} hint={hint}>
+      <select
+        id={id}
+        value={p.value}
+        data-testid={p.testId}
+        disabled={p.disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => p.onChange(e.target.value as T)}
+      >
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+interface CheckboxFieldProps {
+  label: string;
+  path: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+  defaultValue?: boolean;
+  hint?: ReactNode;
+  disabled?: boolean;
+}
+
+export function CheckboxField(p: CheckboxFieldProps) {
+  const id = useId();
+  const error = useFieldError(p.path);
+  const hint =
+    p.defaultValue !== undefined || p.hint ? (
+      <>
+        {p.hint}
+        {p.hint && p.defaultValue !== undefined ? ' · ' : ''}
+        {p.defaultValue !== undefined ? `default ${p.defaultValue ? 'on' : 'off'}` : ''}
+      </>
+    ) : undefined;
+  return (
+    <div className={`field field-check${error ? ' field-invalid' : ''}`} data-field={p.path}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={p.checked}
+        disabled={p.disabled}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => p.onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{p.label}</label>
+      {hint ? (
+        <div className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}

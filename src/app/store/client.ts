@@ -1,0 +1,19 @@
+// The one TrainingClient, created on first use (so importing the store never spawns a worker: tests, SSR).
+import { TrainingClient } from '../../worker/client';
+import type { WorkerEvent } from '../../worker/protocol';
+
+let client: TrainingClient | null = null;
+let sink: ((e: WorkerEvent) => void) | null = null;
+
+/** Where worker events go; set once by the store. */
+export function setEventSink(fn: (e: WorkerEvent) => void): void {
+  sink = fn;
+}
+
+export function getClient(): TrainingClient {
+  if (!client) {
+    client = new TrainingClient();
+    client.on((e) => sink?.(e));
+  }
+  return client;
+}

@@ -1,0 +1,216 @@
+// The experiment form: a draft config (possibly invalid while the user types), its live validation, and the
+// advanced JSON editor. The draft is always a full config object; the worker re-validates whatever is sent.
+import {
+  dataSpec,
+  optimizerSpec,
+  type ExperimentConfig,
+  type MethodId,
+  type ModelSpec,
+  type StudentSpec,
+} from '../../core/config/schema';
+import { defaultConfig, defaultStudent } from '../../core/config/defaults';
+import { validateConfig, type FieldError, type ValidationResult } from '../../core/config/validate';
+import { METHOD_IDS } from '../../core/config/schema';
+import { setIn } from '../lib/paths';
+import type { SliceCreator } from './types';
+
+export const MAX_STUDENTS = 8;
+
+export interface RemovedStudent {
+  student: StudentSpec;
+  key: number;
+  index: number;
+}
+
+export interface ConfigSlice {
+  draft: ExperimentConfig;
+  /** Stable React keys for the student cards, parallel to draft.students. */
+  studentKeys: number[];
+  validation: ValidationResult;
+  /** Validation errors of the draft by dotted field path, for messages next to the controls. */
+  fieldErrors: Record<string, string>;
+  jsonText: string;
+  /** The textarea holds edits that were not applied. */
+  jsonDirty: boolean;
+  /** Errors of the last failed "Apply JSON"; the form keeps its previous config meanwhile. */
+  jsonErrors: FieldError[];
+  /** Errors the worker answered with (`invalid`). */
+  serverErrors: FieldError[];
+  removed: RemovedStudent | null;
+
+  setField(path: string, value: unknown): void;
+  setDataset(dataset: ExperimentConfig['data']['dataset']): void;
+  setOptimizerType(type: ExperimentConfig['optimizer']['type']): void;
+  setModelFamily(which: 'teacher' | 'student', family: ModelSpec['family']): void;
+  setStudentMethod(index: number, method: MethodId): void;
+  addStudent(): void;
+  duplicateStudent(index: number): void;
+  removeStudent(index: number): void;
+  undoRemove(): void;
+  dismissRemoved(): void;
+  setJsonText(text: string): void;
+  applyJson(): boolean;
+  revertJson(): void;
+  setServerErrors(errors: FieldError[]): void;
+}
+
+let nextKey = 1;
+const freshKeys = (n: number) => Array.from({ length: n }, () => nextKey++);
+export const toJson = (cfg: unknown) => JSON.stringify(cfg, null, 2);
+
+function errorMap(v: ValidationResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!v.ok) for (const e of v.errors) out[e.field] ??= e.message;
+  return out;
+}
+
+const KD_KEYS = ['temperature', 'alpha'] as const;
+
+export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
+  const initial = defaultConfig();
+  const initialValidation = validateConfig(initial);
+
+  /** Every form edit goes through here: revalidate, keep the JSON view in step unless it holds user edits. */
+  const commit = (draft: ExperimentConfig, extra: Partial<ConfigSlice> = {}) => {
+    const validation = validateConfig(draft);
+    const s = get();
+    set({
+      draft,
+      validation,
+      fieldErrors: errorMap(validation),
+      jsonText: s.jsonDirty ? s.jsonText : toJson(draft),
+      jsonErrors: [],
+      serverErrors: [],
+      ...extra,
+    });
+  };
+
+  return {
+    draft: initial,
+    studentKeys: freshKeys(initial.students.length),
+    validation: initialValidation,
+    fieldErrors: errorMap(initialValidation),
+    jsonText: toJson(initial),
+    jsonDirty: false,
+    jsonErrors: [],
+    serverErrors: [],
+    removed: null,
+
+    setField: (path, value) => commit(setIn(get().draft, path, value)),
+
+    setDataset: (dataset) => {
+      const d = get().draft;
+      if (d.data.dataset === dataset) return;
+      const data = dataSpec.parse({ dataset });
+      commit({ ...d, data, batchSize: Math.min(d.batchSize, data.trainSize) });
+    },
+
+    setOptimizerType: (type) => {
+      const d = get().draft;
+      if (d.optimizer.type === type) return;
+      // A typical learning rate for the new optimizer; momentum and weight decay come from the schema defaults.
+      const optimizer =
+        type === 'sgd' ? optimizerSpec.parse({ type, lr: 0.05 }) : optimizerSpec.parse({ type, lr: 0.002 });
+      commit({ ...d, optimizer });
+    },
+
+    setModelFamily: (which, family) => {
+      const d = get().draft;
+      const cur = d[which].model;
+      if (cur.family === family) return;
+      const dropout = cur.dropout;
+      const model: ModelSpec =
+        family === 'cnn'
+          ? {
+              family,
+              ...(which === 'teacher' ? { channels: [32, 64], hidden: 256 } : { channels: [8, 16], hidden: 64 }),
+              dropout,
+            }
+          : { family, ...(which === 'teacher' ? { depth: 16, widen: 2 } : { depth: 10, widen: 1 }), dropout };
+      commit({ ...d, [which]: { ...d[which], model } });
+    },
+
+    setStudentMethod: (index, method) => {
+      const d = get().draft;
+      const old = d.students[index];
+      if (!old || old.method === method) return;
+      const next = defaultStudent(method) as Record<string, unknown>;
+      // Carry the KD temperature and weight over when both methods distil.
+      for (const k of KD_KEYS) if (k in next && k in old) next[k] = (old as Record<string, unknown>)[k];
+      const students = d.students.slice();
+      students[index] = next as StudentSpec;
+      commit({ ...d, students });
+    },
+
+    addStudent: () => {
+      const d = get().draft;
+      if (d.students.length >= MAX_STUDENTS) return;
+      const used = new Set(d.students.map((s) => s.method));
+      const method = METHOD_IDS.find((m) => !used.has(m) && m !== 'custom') ?? 'hinton-kd';
+      commit(
+        { ...d, students: [...d.students, defaultStudent(method)] },
+        { studentKeys: [...get().studentKeys, nextKey++] },
+      );
+    },
+
+    duplicateStudent: (index) => {
+      const d = get().draft;
+      if (d.students.length >= MAX_STUDENTS || !d.students[index]) return;
+      const students = d.students.slice();
+      students.splice(index + 1, 0, structuredClone(d.students[index]));
+      const keys = get().studentKeys.slice();
+      keys.splice(index + 1, 0, nextKey++);
+      commit({ ...d, students }, { studentKeys: keys });
+    },
+
+    removeStudent: (index) => {
+      const d = get().draft;
+      if (d.students.length <= 1 || !d.students[index]) return;
+      const keys = get().studentKeys.slice();
+      const [key] = keys.splice(index, 1);
+      const students = d.students.filter((_, i) => i !== index);
+      commit({ ...d, students }, { studentKeys: keys, removed: { student: d.students[index], key, index } });
+    },
+
+    undoRemove: () => {
+      const { removed, draft: d, studentKeys } = get();
+      if (!removed || d.students.length >= MAX_STUDENTS) return;
+      const at = Math.min(removed.index, d.students.length);
+      const students = d.students.slice();
+      students.splice(at, 0, removed.student);
+      const keys = studentKeys.slice();
+      keys.splice(at, 0, removed.key);
+      commit({ ...d, students }, { studentKeys: keys, removed: null });
+    },
+
+    dismissRemoved: () => set({ removed: null }),
+
+    setJsonText: (text) => set({ jsonText: text, jsonDirty: true }),
+
+    applyJson: () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(get().jsonText);
+      } catch (e) {
+        set({ jsonErrors: [{ field: 'JSON', message: `not valid JSON (${(e as Error).message})` }] });
+        return false;
+      }
+      const v = validateConfig(parsed);
+      if (!v.ok) {
+        set({ jsonErrors: v.errors });
+        return false;
+      }
+      commit(v.config, {
+        jsonText: toJson(v.config),
+        jsonDirty: false,
+        studentKeys: freshKeys(v.config.students.length),
+        removed: null,
+      });
+      return true;
+    },
+
+    revertJson: () => set({ jsonText: toJson(get().draft), jsonDirty: false, jsonErrors: [] }),
+
+    setServerErrors: (errors) => set({ serverErrors: errors }),
+  };
+};

@@ -1,0 +1,79 @@
+// Worker events → store updates. Run events carry the id of the `start` command; stale ones are ignored.
+import type { WorkerEvent } from '../../worker/protocol';
+import type { Store } from './types';
+import { isActive } from './runSlice';
+
+type Get = () => Store;
+type Set = (partial: Partial<Store>) => void;
+
+export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
+  const s = get();
+  const current = e.id === s.runId;
+  switch (e.type) {
+    case 'ready':
+      set({ backend: e.backend });
+      if (e.id === s.initId || s.backendPending) s.backendSettled();
+      return;
+    case 'error': {
+      if (e.id === s.initId) s.backendSettled();
+      if (!current && isActive(s.status)) return; // about an older command while a run is going
+      set({
+        status: 'error',
+        runError: { code: e.code, message: e.message },
+        pauseRequested: false,
+        stopRequested: false,
+      });
+      syncBackend(get);
+      return;
+    }
+  }
+  // 'resumed' answers the resume command (its own id); the rest carry the id of the run's start command.
+  const control = (e.type === 'paused' || e.type === 'resumed' || e.type === 'stopped') && isActive(s.status);
+  if (!current && !control) return;
+  switch (e.type) {
+    case 'invalid':
+      set({ status: 'idle', serverErrors: e.errors, runConfig: null, plan: [] });
+      break;
+    case 'started':
+      set({ status: s.status === 'starting' ? 'running' : s.status, runConfig: e.config, dataset: e.dataset });
+      break;
+    case 'phase':
+      set({
+        currentPhase: e.phase,
+        phases: { ...s.phases, [e.phase.id]: e.phase },
+        status: s.status === 'starting' ? 'running' : s.status,
+      });
+      break;
+    case 'steps':
+      s.addSteps(e.samples);
+      set({ lastSample: e.samples[e.samples.length - 1] ?? s.lastSample });
+      break;
+    case 'epoch':
+      s.addEpoch(e.metrics);
+      break;
+    case 'phaseEnd':
+      s.addResult(e.result);
+      break;
+    case 'paused':
+      set({ status: 'paused', pauseRequested: false });
+      break;
+    case 'resumed':
+      set({ status: 'running', pauseRequested: false });
+      break;
+    case 'stopped':
+      set({ status: 'stopped', pauseRequested: false, stopRequested: false });
+      syncBackend(get);
+      break;
+    case 'done':
+      s.finishResults(e.results, e.seconds, e.backend);
+      set({ status: 'done', backend: e.backend, currentPhase: null, pauseRequested: false, stopRequested: false });
+      syncBackend(get);
+      break;
+  }
+}
+
+/** After a run, follow a backend preference that changed while it ran. */
+function syncBackend(get: Get): void {
+  const s = get();
+  if (s.sentPref !== null && s.draft.backend !== s.sentPref) s.initBackend(s.draft.backend);
+}

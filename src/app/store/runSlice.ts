@@ -1,0 +1,149 @@
+// The run: backend, status, current phase and the latest step sample. Commands go to the worker client.
+import type { BackendPreference, ExperimentConfig } from '../../core/config/schema';
+import { validateConfig } from '../../core/config/validate';
+import type { PhaseInfo, StepSample } from '../../core/train/events';
+import type { BackendInfo, DatasetSummary, ErrorCode } from '../../worker/protocol';
+import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
+import { getClient } from './client';
+import type { RunStatus, SliceCreator } from './types';
+
+/** How long Train waits for a backend answer before it stops waiting (the worker has its own timeouts). */
+const BACKEND_WAIT_MS = 30_000;
+
+export interface RunError {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  runId: number | null;
+  pauseRequested: boolean;
+  stopRequested: boolean;
+
+  backend: BackendInfo | null;
+  backendPending: boolean;
+  initId: number | null;
+  /** The preference the worker was last asked for, and one queued while an init is still answering. */
+  sentPref: BackendPreference | null;
+  queuedPref: BackendPreference | null;
+
+  runConfig: ExperimentConfig | null;
+  dataset: DatasetSummary | null;
+  plan: PlannedModel[];
+  phases: Record<string, PhaseInfo>;
+  currentPhase: PhaseInfo | null;
+  lastSample: StepSample | null;
+  runError: RunError | null;
+
+  initBackend(pref: BackendPreference): void;
+  backendSettled(): void;
+  train(): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  dismissError(): void;
+}
+
+export const isActive = (s: RunStatus) => s === 'starting' || s === 'running' || s === 'paused';
+
+let backendTimer: ReturnType<typeof setTimeout> | null = null;
+
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
+  status: 'idle',
+  runId: null,
+  pauseRequested: false,
+  stopRequested: false,
+  backend: null,
+  backendPending: false,
+  initId: null,
+  sentPref: null,
+  queuedPref: null,
+  runConfig: null,
+  dataset: null,
+  plan: [],
+  phases: {},
+  currentPhase: null,
+  lastSample: null,
+  runError: null,
+
+  initBackend: (pref) => {
+    const s = get();
+    if (isActive(s.status)) return; // a run brings its own backend
+    if (s.backendPending) {
+      // One backend switch at a time: the worker's selection is not re-entrant.
+      set({ queuedPref: pref === s.sentPref ? null : pref });
+      return;
+    }
+    if (pref === s.sentPref && s.backend) return;
+    let id: number;
+    try {
+      id = getClient().init(pref);
+    } catch (e) {
+      set({ runError: { code: 'backend', message: `could not start the training worker: ${(e as Error).message}` } });
+      return;
+    }
+    set({ backendPending: true, initId: id, sentPref: pref, queuedPref: null });
+    if (backendTimer) clearTimeout(backendTimer);
+    backendTimer = setTimeout(() => get().backendSettled(), BACKEND_WAIT_MS);
+  },
+
+  backendSettled: () => {
+    if (backendTimer) clearTimeout(backendTimer);
+    backendTimer = null;
+    const queued = get().queuedPref;
+    set({ backendPending: false, initId: null, queuedPref: null });
+    if (queued && queued !== get().sentPref) get().initBackend(queued);
+  },
+
+  train: () => {
+    const s = get();
+    if (isActive(s.status) || s.backendPending || s.jsonErrors.length) return;
+    const v = validateConfig(s.draft);
+    if (!v.ok) return;
+    s.clearResults();
+    set({
+      status: 'starting',
+      runConfig: v.config,
+      plan: planModels(v.config),
+      phases: {},
+      currentPhase: null,
+      lastSample: null,
+      dataset: null,
+      runError: null,
+      serverErrors: [],
+      pauseRequested: false,
+      stopRequested: false,
+      sentPref: v.config.backend,
+    });
+    try {
+      set({ runId: getClient().start(v.config) });
+    } catch (e) {
+      set({
+        status: 'error',
+        runError: { code: 'internal', message: `could not start the training worker: ${(e as Error).message}` },
+      });
+    }
+  },
+
+  pause: () => {
+    const s = get();
+    if (s.status !== 'running' || s.pauseRequested || s.stopRequested) return;
+    getClient().pause();
+    set({ pauseRequested: true });
+  },
+
+  resume: () => {
+    if (get().status !== 'paused' || get().stopRequested) return;
+    getClient().resume();
+  },
+
+  stop: () => {
+    const s = get();
+    if (!isActive(s.status) || s.stopRequested) return;
+    getClient().stop();
+    set({ stopRequested: true });
+  },
+
+  dismissError: () => set({ runError: null }),
+});

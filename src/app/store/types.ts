@@ -1,0 +1,10 @@
+// The store's shape, split into slices that live in their own files.
+import type { StateCreator } from 'zustand';
+import type { ConfigSlice } from './configSlice';
+import type { ResultsSlice } from './resultsSlice';
+import type { RunSlice } from './runSlice';
+
+export type Store = ConfigSlice & RunSlice & ResultsSlice;
+export type SliceCreator<S> = StateCreator<Store, [], [], S>;
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
