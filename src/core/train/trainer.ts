@@ -34,7 +34,7 @@ export class DivergedError extends Error {
   ) {
     super(
       `Training diverged: the loss of "${modelLabel}" exploded (NaN, infinite or over 1000× chance level) at epoch ${epoch + 1}, step ${step}. ` +
-        `The learning rate (${lr}) is probably too high; try 10× lower.`,
+        `The learning rate (${Number(lr.toPrecision(3))}) is probably too high; try 10× lower.`,
     );
     this.name = 'DivergedError';
   }
