@@ -1,5 +1,6 @@
 // `npm run bench`: a benchmark, not a test. Prints figures measured side by side in one run.
-//   --node-only / --browser-only to run one half.
+//   --node-only / --browser-only: one half; --dev: the browser half on the dev server instead of a production
+//   build; --long-tasks-only: skip the per-backend browser runs.
 import { benchBrowser } from './browser';
 import { benchNode } from './node';
 
@@ -16,12 +17,18 @@ if (!args.has('--browser-only')) {
   }
   const wasm = rows.find((r) => r.backend === 'wasm');
   const cpu = rows.find((r) => r.backend === 'cpu');
-  if (wasm && cpu) console.log(`  WASM / CPU training speed: ${(wasm.trainerImgPerSec / cpu.trainerImgPerSec).toFixed(1)}×`);
+  if (wasm && cpu)
+    console.log(`  WASM / CPU training speed: ${(wasm.trainerImgPerSec / cpu.trainerImgPerSec).toFixed(1)}×`);
 }
 
 if (!args.has('--node-only')) {
-  console.log('\nBrowser (headless Chromium, training worker, default student, batch 64)');
-  const { backends, longTasks } = await benchBrowser();
+  console.log(
+    `\nBrowser (headless Chromium, ${args.has('--dev') ? 'dev server' : 'production build'}, training worker, default student, batch 64)`,
+  );
+  const { backends, longTasks } = await benchBrowser({
+    dev: args.has('--dev'),
+    longTasksOnly: args.has('--long-tasks-only'),
+  });
   for (const b of backends) {
     const got = b.backend ? `${b.backend.name} on ${b.backend.adapter}${b.backend.software ? ' (software)' : ''}` : '';
     console.log(`  ${b.requested.padEnd(7)} ${fmt(b.imgPerSec)} img/s  ${got}${b.error ? `  error: ${b.error}` : ''}`);

@@ -1,7 +1,8 @@
 // Browser half of `npm run bench`: img/s per backend in the real worker (headless Chromium), and
 // main-thread long tasks (> 50 ms) while the full app trains with live charts.
 import { chromium, type Browser } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
+import { resolve } from 'node:path';
+import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, requireChromium } from '../e2e/chromium';
 import type { EpochMetrics } from '../src/core/train/events';
 import type { BackendInfo, WorkerEvent } from '../src/worker/protocol';
@@ -31,29 +32,47 @@ const benchConfig = (backend: string, trainSize: number, epochs: number) => ({
   batchSize: 64,
 });
 
-async function startServer(): Promise<ViteDevServer> {
-  const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  await server.listen();
-  return server;
+/** The production build (what users get), with the benchmark page added; or the dev server with --dev. */
+async function startServer(dev: boolean): Promise<ViteDevServer | PreviewServer> {
+  if (dev) {
+    const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+    await server.listen();
+    return server;
+  }
+  const outDir = resolve('.bench/dist');
+  await build({
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { input: { main: resolve('index.html'), bench: resolve('bench/browser.html') } },
+    },
+  });
+  return preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'error' });
 }
 
-export async function benchBrowser(opts: { studentConfig?: unknown } = {}): Promise<{
+export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolean } = {}): Promise<{
   backends: BrowserBackendResult[];
   longTasks: LongTaskResult | null;
 }> {
-  const server = await startServer();
+  const server = await startServer(!!opts.dev);
   const url = server.resolvedUrls!.local[0];
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
     const backends: BrowserBackendResult[] = [];
-    const sizes: Record<string, [number, number]> = { webgpu: [640, 2], webgl: [1280, 2], wasm: [4096, 2], cpu: [640, 2] };
-    for (const requested of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+    const sizes: Record<string, [number, number]> = {
+      webgpu: [640, 2],
+      webgl: [1280, 2],
+      wasm: [4096, 2],
+      cpu: [640, 2],
+    };
+    for (const requested of opts.longTasksOnly ? [] : ['webgpu', 'webgl', 'wasm', 'cpu']) {
       const page = await browser.newPage();
       try {
         await page.goto(`${url}bench/browser.html`);
         const [n, epochs] = sizes[requested];
-        const cfg = { ...benchConfig(requested, n, epochs), ...(opts.studentConfig ?? {}) };
+        const cfg = benchConfig(requested, n, epochs);
         const events = (await page.evaluate((c) => window.runBench(c), cfg)) as WorkerEvent[];
         const ready = events.find((e) => e.type === 'ready') as Extract<WorkerEvent, { type: 'ready' }> | undefined;
         const err = events.find((e) => e.type === 'error' || e.type === 'invalid');
@@ -75,7 +94,7 @@ export async function benchBrowser(opts: { studentConfig?: unknown } = {}): Prom
     return { backends, longTasks };
   } finally {
     await browser?.close();
-    await server.close();
+    await (server as { close(): Promise<void> }).close();
   }
 }
 
@@ -92,7 +111,10 @@ async function measureLongTasks(browser: Browser, url: string): Promise<LongTask
       }).observe({ type: 'longtask', buffered: false });
     });
     await page.goto(url);
-    await page.getByTestId('backend-badge').filter({ hasText: /webgpu|webgl|wasm|cpu/i }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('backend-badge')
+      .filter({ hasText: /webgpu|webgl|wasm|cpu/i })
+      .waitFor({ timeout: 60_000 });
     const cfg = {
       ...benchConfig('auto', 2048, 2),
       teacher: { model: { family: 'cnn', channels: [32, 64], hidden: 256, dropout: 0.4 }, epochs: 1 },
@@ -106,10 +128,13 @@ async function measureLongTasks(browser: Browser, url: string): Promise<LongTask
     await page.evaluate(() => ((window as unknown as { __observe: boolean }).__observe = true));
     const t0 = Date.now();
     await page.getByTestId('train').click();
-    await page.getByTestId('run-status').filter({ hasText: /^(done|error|stopped)$/ }).waitFor({ timeout: 600_000 });
+    await page
+      .getByTestId('run-status')
+      .filter({ hasText: /^(done|error|stopped)$/ })
+      .waitFor({ timeout: 600_000 });
     const runSeconds = (Date.now() - t0) / 1000;
     const tasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)) as number[];
-    const badge = (await page.getByTestId('backend-badge').textContent()) ?? '';
+    const badge = (await page.getByTestId('backend-badge').locator('code').first().textContent()) ?? '';
     return { backend: badge.trim(), count: tasks.length, longestMs: tasks.length ? Math.max(...tasks) : 0, runSeconds };
   } catch (e) {
     console.error(`long-task measurement failed: ${(e as Error).message}`);

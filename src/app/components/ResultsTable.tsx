@@ -43,7 +43,6 @@ export const ResultsTable = memo(function ResultsTable() {
           <thead>
             <tr>
               <th scope="col">Model</th>
-              <th scope="col">Method</th>
               <th scope="col">Architecture</th>
               <th scope="col" className="num">
                 Params
@@ -68,11 +67,10 @@ export const ResultsTable = memo(function ResultsTable() {
           <tbody>
             {results.map((r) => (
               <tr key={r.id} data-testid="result-row" data-model={r.id} className={r.id === best ? 'best' : undefined}>
-                <th scope="row">
+                <th scope="row" title={methodLabel(r.method)}>
                   <span className="swatch" style={{ background: colors[r.id] ?? '#888' }} aria-hidden="true" />
                   {r.label}
                 </th>
-                <td className="method-cell">{methodLabel(r.method)}</td>
                 <td className="arch-cell">{r.architecture}</td>
                 <td className="num">{count(r.params)}</td>
                 <td className="num acc">
@@ -87,7 +85,7 @@ export const ResultsTable = memo(function ResultsTable() {
             ))}
             {!results.length ? (
               <tr className="empty-row">
-                <td colSpan={9} className="muted">
+                <td colSpan={8} className="muted">
                   {status === 'idle' ? 'No results yet: press Train.' : 'Rows appear as each model finishes.'}
                 </td>
               </tr>
@@ -96,7 +94,7 @@ export const ResultsTable = memo(function ResultsTable() {
           {totalSeconds !== null ? (
             <tfoot>
               <tr>
-                <td colSpan={9}>
+                <td colSpan={8}>
                   Total time {formatDuration(totalSeconds)} ({totalSeconds.toFixed(1)} s)
                   {backend ? ` · backend ${BACKEND_LABELS[backend.name] ?? backend.name} (${backend.adapter})` : ''}
                 </td>
