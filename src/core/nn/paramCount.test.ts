@@ -20,7 +20,11 @@ describe('paramCount (tfjs-free, for the UI)', () => {
   for (const spec of specs)
     for (const s of shapes)
       it(`matches the built model: ${JSON.stringify(spec)} on ${s.height}×${s.width}×${s.channels}`, () => {
-        const m = buildModel(spec, { ...s, mean: Array(s.channels).fill(0.5), std: Array(s.channels).fill(0.25) }, new Rng(3));
+        const m = buildModel(
+          spec,
+          { ...s, mean: Array(s.channels).fill(0.5), std: Array(s.channels).fill(0.25) },
+          new Rng(3),
+        );
         expect(paramCount(spec, s)).toBe(m.paramCount());
         m.dispose();
       });

@@ -2,8 +2,21 @@
 // On WASM (tfjs 4.22, XNNPACK) a matMul with a transpose flag runs 10-15× slower than an explicit
 // transpose followed by a plain matMul, and Conv2DBackpropInput ~10× slower than the equivalent conv2d
 // with the rotated filter, so the WASM path uses the explicit forms.
+// 'stock' switches every op back to tfjs's own gradients: for benchmarks and equivalence tests only
+// (on WASM the conv filter gradient stays ours: tfjs-wasm has no Conv2DBackpropFilter kernel).
 import * as tf from '@tensorflow/tfjs-core';
 
+export type OpsMode = 'ours' | 'stock';
+let mode: OpsMode = 'ours';
+
+export function setOpsMode(m: OpsMode): void {
+  mode = m;
+}
+
+export function opsMode(): OpsMode {
+  return mode;
+}
+
 export function preferExplicitTranspose(): boolean {
-  return tf.getBackend() === 'wasm';
+  return mode === 'ours' && tf.getBackend() === 'wasm';
 }
