@@ -51,7 +51,10 @@ test('a forced-WebGL run works', async ({ page }) => {
 test('invalid input names the field and nothing starts', async ({ page }) => {
   const app = new Playground(page);
   await app.open();
-  const bad = tinyConfig({ optimizer: { type: 'adam', lr: -1 }, students: [{ method: 'nope' }, { method: 'soft-randomization', sigma: 3 }] });
+  const bad = tinyConfig({
+    optimizer: { type: 'adam', lr: -1 },
+    students: [{ method: 'nope' }, { method: 'soft-randomization', sigma: 3 }],
+  });
   (bad.teacher as { epochs: number }).epochs = 0;
   await app.applyJson(bad);
   await expect(app.configErrors).toContainText('optimizer.lr');
@@ -69,7 +72,10 @@ test('a diverging run stops with a clear message and the UI stays usable', async
   const app = new Playground(page);
   await app.open();
   await app.applyJson(
-    tinyConfig({ optimizer: { type: 'sgd', lr: 1000, momentum: 0.9, weightDecay: 0 }, students: [{ method: 'student-alone' }] }),
+    tinyConfig({
+      optimizer: { type: 'sgd', lr: 1000, momentum: 0.9, weightDecay: 0 },
+      students: [{ method: 'student-alone' }],
+    }),
   );
   await app.train();
   await expect(app.runError).toContainText(/diverged/i, { timeout: 120_000 });

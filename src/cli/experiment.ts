@@ -49,12 +49,16 @@ async function main(): Promise<number> {
       throw new Error(`${path} is missing: run "npm run data:embed" first`);
     }
   });
-  console.log(`${data.name}: ${data.train.count} train / ${data.test.count} test · backend ${backend} · seed ${cfg.seed}`);
+  console.log(
+    `${data.name}: ${data.train.count} train / ${data.test.count} test · backend ${backend} · seed ${cfg.seed}`,
+  );
   try {
     const out = await runExperiment(cfg, data, {
       listener: {
         onPhaseStart: (p) =>
-          console.log(`\n[${p.index + 1}/${p.total}] ${p.label} · ${p.architecture} · ${p.params.toLocaleString()} params`),
+          console.log(
+            `\n[${p.index + 1}/${p.total}] ${p.label} · ${p.architecture} · ${p.params.toLocaleString()} params`,
+          ),
         onEpochEnd: (m) =>
           values.quiet ||
           console.log(
@@ -66,7 +70,10 @@ async function main(): Promise<number> {
     for (const m of out.models.values()) m.dispose();
     console.log(`\n${formatTable(out.results)}\n\nTotal ${out.seconds.toFixed(1)} s on ${backend}.`);
     if (values.json) {
-      await writeFile(values.json, JSON.stringify({ config: cfg, backend, seconds: out.seconds, results: out.results }, null, 2));
+      await writeFile(
+        values.json,
+        JSON.stringify({ config: cfg, backend, seconds: out.seconds, results: out.results }, null, 2),
+      );
       console.log(`Results written to ${values.json}`);
     }
     return 0;

@@ -12,6 +12,7 @@ export type NodeBackend = 'wasm' | 'cpu';
 export async function useNodeBackend(name: NodeBackend): Promise<string> {
   const ok = await tf.setBackend(name);
   await tf.ready();
-  if (!ok || tf.getBackend() !== name) throw new Error(`could not initialise the ${name} backend (got ${tf.getBackend()})`);
+  if (!ok || tf.getBackend() !== name)
+    throw new Error(`could not initialise the ${name} backend (got ${tf.getBackend()})`);
   return tf.getBackend();
 }

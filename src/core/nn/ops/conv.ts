@@ -2,7 +2,7 @@
 // convolution over transposed tensors. The WASM backend of tfjs 4.22 has no Conv2DBackpropFilter
 // kernel, so without this it cannot train convolutions at all; on cpu/webgl it was measured faster too.
 import * as tf from '@tensorflow/tfjs-core';
-import { opsMode, preferExplicitTranspose } from './routing';
+import { customConvFilterGrad, preferExplicitTranspose } from './routing';
 
 /** TensorFlow's 'same' padding: total = max((out-1)*s + k - in, 0), the extra pixel at the end. */
 export function samePad(inSize: number, k: number, s: number): { out: number; before: number; after: number } {
@@ -56,8 +56,7 @@ export function convInputGrad(
 }
 
 export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride = 1): tf.Tensor4D {
-  // 'stock' keeps our filter gradient on WASM only, which has no Conv2DBackpropFilter kernel at all.
-  if (opsMode() === 'stock' && tf.getBackend() !== 'wasm') return tf.conv2d(x, w, stride, 'same');
+  if (!customConvFilterGrad()) return tf.conv2d(x, w, stride, 'same');
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x4, w4, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
     save([x4, w4]);

@@ -20,3 +20,13 @@ export function opsMode(): OpsMode {
 export function preferExplicitTranspose(): boolean {
   return mode === 'ours' && tf.getBackend() === 'wasm';
 }
+
+/**
+ * Our conv filter gradient (a conv over transposed tensors) where it was measured faster or where the backend
+ * has none: wasm (no Conv2DBackpropFilter), cpu and webgl. Not on webgpu: on SwiftShader it ran 2.7× slower than
+ * the stock kernel for the default student (bench:gpu); revisit with real-GPU figures.
+ */
+export function customConvFilterGrad(): boolean {
+  const b = tf.getBackend();
+  return b === 'wasm' || (mode === 'ours' && b !== 'webgpu');
+}
