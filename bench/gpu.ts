@@ -63,35 +63,45 @@ async function imgPerSec(c: Case, mode: OpsMode): Promise<number> {
   return ips;
 }
 
-const { adapter } = await useNodeWebGpu();
-console.log(`WebGPU adapter: ${adapter} · tfjs ${tf.version_core}`);
-const steps = Number(values.steps);
-const student = defaultConfig().student.model;
-const allCases: Case[] = [
-  {
-    name: 'default MNIST student',
-    spec: student,
-    batch: 64,
-    data: syntheticDataset({ trainSize: 1024, testSize: 10, size: 28, channels: 1, seed: 1 }),
-    steps,
-  },
-  {
-    name: 'WRN-16-2 (32×32×3)',
-    spec: { family: 'wrn', depth: 16, widen: 2, dropout: 0 },
-    batch: 128,
-    data: syntheticDataset({ trainSize: 512, testSize: 10, size: 32, channels: 3, seed: 1 }),
-    steps: Number(values['wrn-steps'] ?? steps),
-  },
-];
-const cases = allCases.filter((c) => !values.only || c.name.toLowerCase().includes(values.only.toLowerCase()));
+async function main(): Promise<void> {
+  const { adapter } = await useNodeWebGpu();
+  console.log(`WebGPU adapter: ${adapter} · tfjs ${tf.version_core}`);
+  const steps = Number(values.steps);
+  const student = defaultConfig().student.model;
+  const allCases: Case[] = [
+    {
+      name: 'default MNIST student',
+      spec: student,
+      batch: 64,
+      data: syntheticDataset({ trainSize: 1024, testSize: 10, size: 28, channels: 1, seed: 1 }),
+      steps,
+    },
+    {
+      name: 'WRN-16-2 (32×32×3)',
+      spec: { family: 'wrn', depth: 16, widen: 2, dropout: 0 },
+      batch: 128,
+      data: syntheticDataset({ trainSize: 512, testSize: 10, size: 32, channels: 3, seed: 1 }),
+      steps: Number(values['wrn-steps'] ?? steps),
+    },
+  ];
+  const cases = allCases.filter((c) => !values.only || c.name.toLowerCase().includes(values.only.toLowerCase()));
 
-for (const c of cases) {
-  const stock = await imgPerSec(c, 'stock');
-  const ours = await imgPerSec(c, 'ours');
-  console.log(
-    `${c.name.padEnd(24)} batch ${String(c.batch).padStart(3)}: stock ${stock.toFixed(1).padStart(8)} img/s · ours ${ours
-      .toFixed(1)
-      .padStart(8)} img/s · ${(ours / stock).toFixed(2)}× (${c.steps} steps)`,
-  );
+  for (const c of cases) {
+    const stock = await imgPerSec(c, 'stock');
+    const ours = await imgPerSec(c, 'ours');
+    console.log(
+      `${c.name.padEnd(24)} batch ${String(c.batch).padStart(3)}: stock ${stock.toFixed(1).padStart(8)} img/s · ours ${ours
+        .toFixed(1)
+        .padStart(8)} img/s · ${(ours / stock).toFixed(2)}× (${c.steps} steps)`,
+    );
+  }
 }
-process.exit(0);
+
+// No top-level await: the GPU-server bundle is CommonJS.
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -5,8 +5,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRequire } from 'node:module';
 
 export async function useNodeWebGpu(): Promise<{ adapter: string }> {
-  const require = createRequire(import.meta.url);
-  const { create, globals } = require('webgpu') as { create: (o: string[]) => GPU; globals: object };
+  // Plain `require` in the CommonJS bundle made for GPU servers (tools/gpu/prepare); createRequire under ESM.
+  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  const { create, globals } = req('webgpu') as { create: (o: string[]) => GPU; globals: object };
   Object.assign(globalThis, globals);
   const gpu = create([]);
   Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
