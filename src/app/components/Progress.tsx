@@ -1,32 +1,45 @@
 // Where the run is: phase, epoch and step, a progress bar, speed, ETAs, and one chip per model.
+// Everything here follows the run through transition subscriptions (useDeferredStore), so worker messages never
+// block the page; the step read-out follows the ~10 step messages a second at most every STEP_MS, and the chip
+// list only re-renders when a phase starts or ends or the status changes.
 import { memo, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import type { ModelResult, PhaseInfo } from '../../core/train/events';
 import { validateConfig } from '../../core/config/validate';
 import { colorsFor } from '../lib/colors';
 import { formatDuration, pct, rate } from '../lib/format';
 import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
-import { useStore } from '../store';
+import type { RunStatus, Store } from '../store';
+import { sameFields, useDeferredStore } from '../store/useDeferredStore';
+import { useThrottledStore } from '../store/useThrottledStore';
+
+/** The step line, speed and ETAs update at most this often. */
+const STEP_MS = 250;
+
+const selLast = (s: Store) => s.lastSample;
+const selRun = (s: Store) => ({
+  status: s.status,
+  phase: s.currentPhase,
+  plan: s.plan,
+  phases: s.phases,
+  results: s.results,
+  runConfig: s.runConfig,
+});
+
+// The draft only matters before the first run (to show what it would train).
+const selDraft = (s: Store) => (s.plan.length ? null : s.draft);
 
 export const Progress = memo(function Progress() {
-  const { status, phase, last, plan, phases, results } = useStore(
-    useShallow((s) => ({
-      status: s.status,
-      phase: s.currentPhase,
-      last: s.lastSample,
-      plan: s.plan,
-      phases: s.phases,
-      results: s.results,
-    })),
-  );
-  const draft = useStore((s) => s.draft);
-  const runConfig = useStore((s) => s.runConfig);
+  const { status, phase, plan, phases, results, runConfig } = useDeferredStore(selRun, sameFields);
+  const last = useThrottledStore(selLast, STEP_MS);
+  const draft = useDeferredStore(selDraft);
   // Before the first run, show what the current config would train.
   const models = useMemo<PlannedModel[]>(() => {
     if (plan.length) return plan;
+    if (!draft) return [];
     const v = validateConfig(draft);
     return v.ok ? planModels(v.config) : [];
   }, [plan, draft]);
-  const colors = useMemo(() => colorsFor(models), [models]);
+  const byId = useMemo(() => new Map(results.map((r) => [r.id, r])), [results]);
 
   const ended = status === 'error' || status === 'stopped';
   const sample = last && phase && last.id === phase.id ? last : null;
@@ -36,7 +49,6 @@ export const Progress = memo(function Progress() {
   const phaseFrac = phaseSteps ? Math.min(1, phaseDone / phaseSteps) : 0;
   const total = phase?.total ?? models.length;
   const finished = results.length;
-  const byId = new Map(results.map((r) => [r.id, r]));
   // Overall progress weighs each model by its epochs, so a long teacher phase counts for what it costs.
   const weight = (kind: string) =>
     runConfig ? (kind === 'teacher' ? runConfig.teacher.epochs : runConfig.student.epochs) : 1;
@@ -72,7 +84,8 @@ export const Progress = memo(function Progress() {
         aria-valuenow={Math.round(overall)}
         aria-valuetext={`${Math.round(overall)} %`}
       >
-        <div className="bar-fill" style={{ width: `${overall}%` }} />
+        {/* scaleX, not width: the bar's transition then runs on the compositor, with no layout or paint per frame. */}
+        <div className="bar-fill" style={{ transform: `scaleX(${overall / 100})` }} />
       </div>
       <div className="progress-stats">
         <Stat label="Speed" value={live ? `${rate(live.imgPerSec)} img/s` : '–'} />
@@ -80,33 +93,52 @@ export const Progress = memo(function Progress() {
         <Stat label="Run ETA" value={live ? formatDuration(live.etaRun) : '–'} />
         <Stat label="Learning rate" value={live ? live.lr.toPrecision(3) : '–'} />
       </div>
-      <ol className="chips" aria-label="Phases">
-        {models.map((m) => {
-          const r = byId.get(m.id);
-          const current = phase?.id === m.id && !r;
-          const state = r
-            ? 'done'
-            : current
-              ? status === 'error'
-                ? 'failed'
-                : status === 'stopped'
-                  ? 'stopped'
-                  : 'running'
-              : 'pending';
-          const label = phases[m.id]?.label ?? m.label;
-          return (
-            <li key={m.id} className={`chip chip-${state}`} style={{ borderColor: colors[m.id] }} data-state={state}>
-              <span className="swatch" style={{ background: colors[m.id] }} aria-hidden="true" />
-              <span className="chip-label">{label}</span>
-              <span className="chip-state">
-                {r ? `✓ ${pct(r.testAcc)} %` : state === 'failed' ? '✗ failed' : state}
-                {phases[m.id]?.reused ? ' · reused' : ''}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+      <Chips models={models} byId={byId} phaseId={phase?.id ?? null} status={status} phases={phases} />
     </section>
+  );
+});
+
+const Chips = memo(function Chips({
+  models,
+  byId,
+  phaseId,
+  status,
+  phases,
+}: {
+  models: PlannedModel[];
+  byId: Map<string, ModelResult>;
+  phaseId: string | null;
+  status: RunStatus;
+  phases: Record<string, PhaseInfo>;
+}) {
+  const colors = useMemo(() => colorsFor(models), [models]);
+  return (
+    <ol className="chips" aria-label="Phases">
+      {models.map((m) => {
+        const r = byId.get(m.id);
+        const current = phaseId === m.id && !r;
+        const state = r
+          ? 'done'
+          : current
+            ? status === 'error'
+              ? 'failed'
+              : status === 'stopped'
+                ? 'stopped'
+                : 'running'
+            : 'pending';
+        const label = phases[m.id]?.label ?? m.label;
+        return (
+          <li key={m.id} className={`chip chip-${state}`} style={{ borderColor: colors[m.id] }} data-state={state}>
+            <span className="swatch" style={{ background: colors[m.id] }} aria-hidden="true" />
+            <span className="chip-label">{label}</span>
+            <span className="chip-state">
+              {r ? `✓ ${pct(r.testAcc)} %` : state === 'failed' ? '✗ failed' : state}
+              {phases[m.id]?.reused ? ' · reused' : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 });
 

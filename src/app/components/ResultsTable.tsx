@@ -1,11 +1,11 @@
 // One row per trained model, filled as each phase ends; the best student's accuracy stands out.
 import { memo, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { METHODS } from '../../core/methods';
 import type { MethodId } from '../../core/config/schema';
 import { colorsFor } from '../lib/colors';
 import { BACKEND_LABELS, count, fixed, formatDuration, pct, rate } from '../lib/format';
-import { useStore } from '../store';
+import type { Store } from '../store';
+import { sameFields, useDeferredStore } from '../store/useDeferredStore';
 
 function methodLabel(method: string): string {
   const m = METHODS[method as MethodId];
@@ -13,17 +13,18 @@ function methodLabel(method: string): string {
   return method.charAt(0).toUpperCase() + method.slice(1);
 }
 
+// A transition subscription: a row appearing never blocks the page, and step messages do not re-render the table.
+const selResults = (s: Store) => ({
+  results: s.results,
+  totalSeconds: s.totalSeconds,
+  backend: s.resultsBackend,
+  plan: s.plan,
+  idle: s.status === 'idle',
+  runConfig: s.runConfig,
+});
+
 export const ResultsTable = memo(function ResultsTable() {
-  const { results, totalSeconds, backend, plan, status, runConfig } = useStore(
-    useShallow((s) => ({
-      results: s.results,
-      totalSeconds: s.totalSeconds,
-      backend: s.resultsBackend,
-      plan: s.plan,
-      status: s.status,
-      runConfig: s.runConfig,
-    })),
-  );
+  const { results, totalSeconds, backend, plan, idle, runConfig } = useDeferredStore(selResults, sameFields);
   const colors = useMemo(() => colorsFor(plan), [plan]);
   const best = useMemo(() => {
     const students = results.filter((r) => r.kind === 'student' && Number.isFinite(r.testAcc));
@@ -86,7 +87,7 @@ export const ResultsTable = memo(function ResultsTable() {
             {!results.length ? (
               <tr className="empty-row">
                 <td colSpan={8} className="muted">
-                  {status === 'idle' ? 'No results yet: press Train.' : 'Rows appear as each model finishes.'}
+                  {idle ? 'No results yet: press Train.' : 'Rows appear as each model finishes.'}
                 </td>
               </tr>
             ) : null}

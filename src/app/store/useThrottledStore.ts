@@ -1,11 +1,25 @@
 // Subscribe to a slice of the store but re-render at most once per `ms` (leading and trailing edge) while a run is
-// going, so heavy views such as the charts stay cheap while the worker streams ~10 messages per second. When no run
-// is active the view follows at once, so a finished run always shows its final data.
+// going, so heavy views such as the charts stay cheap while the worker streams ~10 messages per second. Renders are
+// transitions (never flushSync): React may split them into small tasks, and the page never blocks on a redraw.
 import { startTransition, useEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useStore } from './index';
 import { isActive } from './runSlice';
 import type { Store } from './types';
+
+/**
+ * Redraws of all throttled views are spaced at least this far apart, so two heavy views (the loss and accuracy
+ * charts) never commit in the same task: each commit is a separate, short piece of main-thread work.
+ */
+const GAP_MS = 150;
+let nextSlot = 0;
+
+/** When a redraw may start now, claim the slot and return 0; otherwise how long to wait for it. */
+function claimSlot(): number {
+  const now = performance.now();
+  if (now < nextSlot) return nextSlot - now;
+  nextSlot = now + GAP_MS;
+  return 0;
+}
 
 /** `selector` must be stable (defined at module level). */
 export function useThrottledStore<T>(selector: (s: Store) => T, ms: number): T {
@@ -13,24 +27,31 @@ export function useThrottledStore<T>(selector: (s: Store) => T, ms: number): T {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
+    let shown = selector(useStore.getState());
     const flush = () => {
       timer = null;
-      last = performance.now();
-      // A transition: React may split the (heavy) chart render into small tasks and never block input.
-      startTransition(() => setValue(() => selector(useStore.getState())));
-    };
-    setValue(() => selector(useStore.getState())); // catch up with changes between render and subscription
-    const unsub = useStore.subscribe((s, prev) => {
-      const changed = selector(s) !== selector(prev);
-      if (!isActive(s.status)) {
-        if (!changed && !timer) return;
-        if (timer) clearTimeout(timer);
-        timer = null;
-        last = performance.now();
-        flushSync(() => setValue(() => selector(s)));
+      const next = selector(useStore.getState());
+      if (next === shown) return;
+      const wait = claimSlot();
+      if (wait > 0) {
+        timer = setTimeout(flush, wait);
         return;
       }
-      if (timer || !changed) return;
+      last = performance.now();
+      shown = next;
+      startTransition(() => setValue(() => next));
+    };
+    setValue(() => shown); // catch up with changes between render and subscription (no-op when none)
+    const unsub = useStore.subscribe((s) => {
+      if (selector(s) === shown) return;
+      if (!isActive(s.status)) {
+        // Not running (a new run resets, or the run just ended): follow now, still without blocking.
+        if (timer) clearTimeout(timer);
+        timer = null;
+        flush();
+        return;
+      }
+      if (timer) return;
       timer = setTimeout(flush, Math.max(0, last + ms - performance.now()));
     });
     return () => {
