@@ -29,8 +29,9 @@ test('a run trains a teacher and four students; charts and results update', asyn
   }
   // One curve per model in each chart.
   await expect(page.getByTestId('loss-chart').locator('.recharts-line').first()).toBeVisible();
-  expect(await page.getByTestId('loss-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(5);
-  expect(await page.getByTestId('acc-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(5);
+  // Charts redraw in throttled transitions: wait for the final frame rather than counting once.
+  await expect.poll(() => page.getByTestId('loss-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => page.getByTestId('acc-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(5);
   await page.screenshot({ path: test.info().outputPath('finished-run.png'), fullPage: true });
   expect(app.pageErrors).toEqual([]);
 });

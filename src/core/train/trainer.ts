@@ -78,7 +78,6 @@ export async function runExperiment(
   const results: ModelResult[] = [];
   const t0 = performance.now();
   let stepsDone = 0;
-  let runSecPerStep = 0; // measured, for the whole-run ETA
 
   try {
     for (const [index, phase] of phases.entries()) {
@@ -97,26 +96,20 @@ export async function runExperiment(
         total: phases.length,
         reused: !!reused,
       };
-      let model: Model;
       let history: EpochMetrics[] = [];
       const ps = performance.now();
+      const model = reused ?? buildModel(phase.spec, inputInfo(data), stream(cfg.seed, 'init', phase.id));
+      models.set(phase.id, model); // registered first, so a failed phase still gets disposed below
+      info.params = model.paramCount();
+      opts.listener?.onPhaseStart?.(info);
       if (reused) {
-        model = reused;
-        info.params = model.paramCount();
-        opts.listener?.onPhaseStart?.(info);
         stepsDone += phase.epochs * stepsPerEpoch;
       } else {
-        model = buildModel(phase.spec, inputInfo(data), stream(cfg.seed, 'init', phase.id));
-        models.set(phase.id, model);
-        info.params = model.paramCount();
-        opts.listener?.onPhaseStart?.(info);
         history = await trainPhase(cfg, data, phase, model, teacher, stepsPerEpoch, control, opts, (secPerStep) => {
           stepsDone++;
-          runSecPerStep = secPerStep;
-          return (totalSteps - stepsDone) * runSecPerStep;
+          return (totalSteps - stepsDone) * secPerStep;
         });
       }
-      models.set(phase.id, model);
       const last = history.at(-1) ?? { ...(await evaluateAll(model, data)), seconds: 0, imgPerSec: 0 };
       const result: ModelResult = {
         id: phase.id,

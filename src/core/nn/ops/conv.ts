@@ -55,21 +55,33 @@ export function convInputGrad(
   return tf.tidy(() => tf.conv2d(dy, tf.transpose(tf.reverse(w, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D, 1, 'same'));
 }
 
+type ConvOp = (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor;
+const convOps = new Map<number, ConvOp>();
+
+/** The custom-gradient conv for one stride, built once (the forward pass is the training hot path). */
+function convOp(stride: number): ConvOp {
+  let op = convOps.get(stride);
+  if (!op) {
+    op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [x4, w4, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
+      save([x4, w4]);
+      return {
+        value: tf.conv2d(x4, w4, stride, 'same'),
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+          const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
+          const dy4 = dy as tf.Tensor4D;
+          const dx = convInputGrad(dy4, ws, xs.shape, stride);
+          const dw = convFilterGrad(xs, dy4, ws.shape[0], ws.shape[1], stride);
+          return [dx, dw];
+        },
+      };
+    }) as ConvOp;
+    convOps.set(stride, op);
+  }
+  return op;
+}
+
 export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride = 1): tf.Tensor4D {
   if (!customConvFilterGrad()) return tf.conv2d(x, w, stride, 'same');
-  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [x4, w4, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
-    save([x4, w4]);
-    return {
-      value: tf.conv2d(x4, w4, stride, 'same'),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const dy4 = dy as tf.Tensor4D;
-        const dx = convInputGrad(dy4, ws, xs.shape, stride);
-        const dw = convFilterGrad(xs, dy4, ws.shape[0], ws.shape[1], stride);
-        return [dx, dw];
-      },
-    };
-  });
-  return f(x, w) as tf.Tensor4D;
+  return convOp(stride)(x, w) as tf.Tensor4D;
 }
