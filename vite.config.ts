@@ -15,7 +15,7 @@ export default defineConfig({
     include: ['@tensorflow/tfjs-backend-wasm'],
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
     testTimeout: 60_000,

@@ -100,11 +100,40 @@ export const optimizerSpec = z.discriminatedUnion('type', [
 ]);
 export type OptimizerSpec = z.infer<typeof optimizerSpec>;
 
+/** Training-batch augmentation (never applied to test batches). */
+export const AUGMENTS = ['none', 'crop', 'crop-flip'] as const;
+const augmentSpec = z.enum(AUGMENTS);
+export type Augment = (typeof AUGMENTS)[number];
+
+export const REAL_DATASETS = ['mnist', 'fashion-mnist', 'cifar-10'] as const;
+export type RealDatasetName = (typeof REAL_DATASETS)[number];
+
 export const dataSpec = z.discriminatedUnion('dataset', [
   z.object({
     dataset: z.literal('mnist-10k'),
     trainSize: z.number().int().min(100).max(9000).default(8000),
     testSize: z.number().int().min(100).max(5000).default(2000),
+  }),
+  // Real data sets: the bytes come from an import or prepared shards (src/core/data/real.ts). Sizes are caps:
+  // a seeded stratified subset of what is loaded (all of it when the cap is larger).
+  z.object({
+    dataset: z.literal('mnist'),
+    trainSize: z.number().int().min(100).max(60000).default(60000),
+    testSize: z.number().int().min(100).max(10000).default(10000),
+    augment: augmentSpec.default('none'),
+  }),
+  z.object({
+    dataset: z.literal('fashion-mnist'),
+    trainSize: z.number().int().min(100).max(60000).default(60000),
+    testSize: z.number().int().min(100).max(10000).default(10000),
+    augment: augmentSpec.default('none'),
+  }),
+  z.object({
+    dataset: z.literal('cifar-10'),
+    trainSize: z.number().int().min(100).max(50000).default(50000),
+    testSize: z.number().int().min(100).max(10000).default(10000),
+    /** The paper's augmentation: random crop with 4-pixel zero padding and horizontal flip, seeded. */
+    augment: augmentSpec.default('crop-flip'),
   }),
   z.object({
     dataset: z.literal('synthetic'),

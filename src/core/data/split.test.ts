@@ -83,4 +83,15 @@ describe('stratifiedSplit', () => {
   it('throws a clear error when asked for more samples than exist', () => {
     expect(() => stratifiedSplit(all, IMG, K, 300, 71, 1)).toThrow(/300 train \+ 71 test.*370/);
   });
+
+  it('can use every image: train + test = count gives exactly the sizes asked for', () => {
+    // Uneven classes make per-class rounding of train and test shares disagree unless train takes what is left.
+    const labels = Uint8Array.from({ length: 997 }, (_, i) => ((i * 7) % 13) % K);
+    const uneven = { images: new Uint8Array(997 * IMG), labels, count: 997 };
+    for (const testSize of [100, 333, 500]) {
+      const { train, test } = stratifiedSplit(uneven, IMG, K, 997 - testSize, testSize, 3);
+      expect(train.count).toBe(997 - testSize);
+      expect(test.count).toBe(testSize);
+    }
+  });
 });

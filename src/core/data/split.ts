@@ -17,8 +17,8 @@ export function stratifiedSplit(
   const byClass: number[][] = Array.from({ length: numClasses }, () => []);
   for (let i = 0; i < all.count; i++) byClass[all.labels[i]].push(i);
   byClass.forEach((idx) => rng.shuffle(idx));
-  const testIdx = takeProportional(byClass, testSize, all.count, 0);
-  const trainIdx = takeProportional(byClass, trainSize, all.count, testIdx.perClass);
+  const testIdx = takeProportional(byClass, testSize, 0);
+  const trainIdx = takeProportional(byClass, trainSize, testIdx.perClass);
   // Interleave classes so that a prefix of the split is still balanced.
   return {
     train: gather(all, rng.shuffle(trainIdx.indices), imageBytes),
@@ -26,9 +26,14 @@ export function stratifiedSplit(
   };
 }
 
-/** Largest-remainder allocation of n across classes in proportion to their sizes. */
-function takeProportional(byClass: number[][], n: number, total: number, offset: number | number[]) {
-  const quotas = byClass.map((c) => (c.length * n) / total);
+/**
+ * Largest-remainder allocation of n across classes in proportion to what each has left after `offset`
+ * (so train + test can use every image: each class's share never exceeds what remains of it).
+ */
+function takeProportional(byClass: number[][], n: number, offset: number | number[]) {
+  const left0 = byClass.map((c, i) => c.length - (typeof offset === 'number' ? offset : offset[i]));
+  const remaining = left0.reduce((a, b) => a + b, 0);
+  const quotas = left0.map((l) => (remaining ? (l * n) / remaining : 0));
   const counts = quotas.map(Math.floor);
   let left = n - counts.reduce((a, b) => a + b, 0);
   const order = quotas.map((q, i) => [q - Math.floor(q), i] as const).sort((a, b) => b[0] - a[0]);
