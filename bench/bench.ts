@@ -1,8 +1,15 @@
 // `npm run bench`: a benchmark, not a test. Prints figures measured side by side in one run.
 //   --node-only / --browser-only: one half; --dev: the browser half on the dev server instead of a production
 //   build; --long-tasks-only: skip the per-backend browser runs.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
+import { benchDataNode } from './data';
 import { benchNode } from './node';
+
+const CIFAR = resolve('..', 'shared', 'data', 'cifar-10-binary-subset.tar.gz');
+const dataFile = existsSync(CIFAR) ? CIFAR : undefined;
+const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
 const args = new Set(process.argv.slice(2));
 const fmt = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(0).padStart(6));
@@ -21,14 +28,35 @@ if (!args.has('--browser-only')) {
     console.log(`  WASM / CPU training speed: ${(wasm.trainerImgPerSec / cpu.trainerImgPerSec).toFixed(1)}×`);
 }
 
+if (!args.has('--browser-only')) {
+  if (!dataFile) console.log(`\nData: ${CIFAR} is absent, data loading not measured`);
+  else {
+    const r = await benchDataNode(dataFile);
+    console.log(`\nData in Node: CIFAR-10 subset (${r.summary})`);
+    console.log(
+      `  read ${r.readMs.toFixed(0)} ms · gunzip+untar+parse ${r.parseMs.toFixed(0)} ms · loaded set ${mb(r.residentBytes)} (uint8) · ` +
+        `peak ArrayBuffer memory while importing ${mb(r.peakArrayBuffers)}, retained ${mb(r.retainedArrayBuffers)}`,
+    );
+  }
+}
+
 if (!args.has('--node-only')) {
   console.log(
     `\nBrowser (headless Chromium, ${args.has('--dev') ? 'dev server' : 'production build'}, training worker, default student, batch 64)`,
   );
-  const { backends, longTasks } = await benchBrowser({
+  const { backends, longTasks, data } = await benchBrowser({
     dev: args.has('--dev'),
     longTasksOnly: args.has('--long-tasks-only'),
+    dataFile: args.has('--long-tasks-only') ? undefined : dataFile,
   });
+  if (data) {
+    if (data.error) console.log(`  data loading failed: ${data.error}`);
+    else
+      console.log(
+        `  CIFAR-10 subset: import from file ${data.importMs.toFixed(0)} ms (read, parse, cache write) · from the browser cache ` +
+          `${data.cacheMs.toFixed(0)} ms · cache / file ${(data.cacheMs / data.importMs).toFixed(2)} · loaded set ${mb(data.residentBytes)}`,
+      );
+  }
   for (const b of backends) {
     const got = b.backend ? `${b.backend.name} on ${b.backend.adapter}${b.backend.software ? ' (software)' : ''}` : '';
     console.log(`  ${b.requested.padEnd(7)} ${fmt(b.imgPerSec)} img/s  ${got}${b.error ? `  error: ${b.error}` : ''}`);

@@ -14,6 +14,17 @@ export interface BrowserBackendResult {
   error?: string;
 }
 
+export interface DataLoadResult {
+  file: string;
+  /** Read + gunzip + untar + parse + cache write, in a fresh worker. */
+  importMs: number;
+  /** From IndexedDB, in a fresh worker. */
+  cacheMs: number;
+  residentBytes: number;
+  summary: string;
+  error?: string;
+}
+
 export interface LongTaskResult {
   backend: string;
   count: number;
@@ -51,9 +62,10 @@ async function startServer(dev: boolean): Promise<ViteDevServer | PreviewServer>
   return preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'error' });
 }
 
-export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolean } = {}): Promise<{
+export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolean; dataFile?: string } = {}): Promise<{
   backends: BrowserBackendResult[];
   longTasks: LongTaskResult | null;
+  data: DataLoadResult | null;
 }> {
   const server = await startServer(!!opts.dev);
   const url = server.resolvedUrls!.local[0];
@@ -90,11 +102,31 @@ export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolea
         await page.close();
       }
     }
+    const data = opts.dataFile ? await measureDataLoad(browser, url, opts.dataFile) : null;
     const longTasks = await measureLongTasks(browser, url);
-    return { backends, longTasks };
+    return { backends, longTasks, data };
   } finally {
     await browser?.close();
     await (server as { close(): Promise<void> }).close();
+  }
+}
+
+/** Import from a file, then load from the browser cache, each in a fresh worker of one page (one origin). */
+async function measureDataLoad(browser: Browser, url: string, file: string): Promise<DataLoadResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${url}bench/browser.html`);
+    await page.locator('#files').setInputFiles(file);
+    const imp = await page.evaluate(() => window.benchDataImport());
+    if (imp.event.type !== 'data-loaded') throw new Error(JSON.stringify(imp.event));
+    const info = imp.event.info;
+    const cached = await page.evaluate((d) => window.benchDataCache(d), info.dataset);
+    if (cached.event.type !== 'data-loaded') throw new Error(JSON.stringify(cached.event));
+    return { file, importMs: imp.ms, cacheMs: cached.ms, residentBytes: info.residentBytes, summary: info.summary };
+  } catch (e) {
+    return { file, importMs: NaN, cacheMs: NaN, residentBytes: 0, summary: '', error: (e as Error).message };
+  } finally {
+    await page.close();
   }
 }
 

@@ -1,5 +1,6 @@
-// `npm run experiment -- [--config FILE.json] [--backend wasm|cpu] [--json OUT.json]`
-// Runs the same engine as the browser worker, in Node, and prints a results table.
+// `npm run experiment -- [--config FILE.json] [--backend wasm|cpu] [--json OUT.json] [--data DIR]`
+// Runs the same engine as the browser worker, in Node, and prints a results table. Real data sets come from
+// official files in --data DIR, or else from the shards npm run data:prepare wrote to public/data.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { formatErrors, validateConfig } from '../core/config/validate';
 import { loadDataset } from '../core/data/load';
 import { DivergedError, runExperiment } from '../core/train/trainer';
 import { type NodeBackend, useNodeBackend } from './nodeBackend';
+import { nodeRealDataLoader } from './realData';
 import { formatTable } from './table';
 
 const { values } = parseArgs({
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     json: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    data: { type: 'string' },
   },
 });
 
@@ -41,16 +44,28 @@ async function main(): Promise<number> {
     return 2;
   }
   const backend = await useNodeBackend(backendName);
-  const data = await loadDataset(cfg.data, cfg.seed, async (file) => {
-    const path = join(process.cwd(), 'public', 'data', file);
-    try {
-      return new Uint8Array(await readFile(path));
-    } catch {
-      throw new Error(`${path} is missing: run "npm run data:embed" first`);
-    }
+  const preparedDir = join(process.cwd(), 'public', 'data');
+  const t0 = performance.now();
+  const data = await loadDataset(
+    cfg.data,
+    cfg.seed,
+    async (file) => {
+      const path = join(preparedDir, file);
+      try {
+        return new Uint8Array(await readFile(path));
+      } catch {
+        throw new Error(`${path} is missing: run "npm run data:embed" first`);
+      }
+    },
+    nodeRealDataLoader({ dataDir: values.data, preparedDir }),
+  ).catch((e: Error) => {
+    console.error(`Cannot load ${cfg.data.dataset}: ${e.message}`);
+    process.exit(2);
   });
   console.log(
-    `${data.name}: ${data.train.count} train / ${data.test.count} test · backend ${backend} · seed ${cfg.seed}`,
+    `${data.name}: ${data.train.count} train / ${data.test.count} test (${data.height}×${data.width}×${data.channels}` +
+      `${data.augment && data.augment !== 'none' ? `, augment ${data.augment}` : ''}; loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s) · ` +
+      `backend ${backend} · seed ${cfg.seed}`,
   );
   try {
     const out = await runExperiment(cfg, data, {

@@ -1,5 +1,5 @@
 // Main-thread side of the worker: typed commands out, typed events in. The UI talks only to this.
-import type { BackendPreference } from '../core/config/schema';
+import type { BackendPreference, DataSpec, RealDatasetName } from '../core/config/schema';
 import type { Command, WorkerEvent } from './protocol';
 
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
@@ -45,6 +45,18 @@ export class TrainingClient {
   }
   stop(): number {
     return this.send({ type: 'stop' });
+  }
+  dataCatalog(): number {
+    return this.send({ type: 'data-catalog' });
+  }
+  loadData(spec: DataSpec, seed: number): number {
+    return this.send({ type: 'data-load', spec, seed });
+  }
+  importData(files: File[], idxAs: 'mnist' | 'fashion-mnist'): number {
+    return this.send({ type: 'data-import', files, idxAs });
+  }
+  clearData(dataset: RealDatasetName | null): number {
+    return this.send({ type: 'data-clear', dataset });
   }
   terminate(): void {
     this.worker.terminate();

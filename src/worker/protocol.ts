@@ -1,6 +1,6 @@
 // The typed message protocol between the UI thread and the training worker. The worker owns every
 // tensor; only plain numbers and strings cross this boundary.
-import type { BackendPreference, ExperimentConfig } from '../core/config/schema';
+import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } from '../core/config/schema';
 import type { FieldError } from '../core/config/validate';
 import type { EpochMetrics, ModelResult, PhaseInfo, StepSample } from '../core/train/events';
 
@@ -22,7 +22,15 @@ export type Command =
   | { type: 'start'; id: number; config: unknown }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
-  | { type: 'stop'; id: number };
+  | { type: 'stop'; id: number }
+  /** What real data sets are cached here and what the deployment's manifest offers. */
+  | { type: 'data-catalog'; id: number }
+  /** Load a data set (from memory, the cache, or prepared shards with progress) and describe it. */
+  | { type: 'data-load'; id: number; spec: DataSpec; seed: number }
+  /** Parse official files (picked or dropped) in the worker, cache them, describe the result. */
+  | { type: 'data-import'; id: number; files: File[]; idxAs: 'mnist' | 'fashion-mnist' }
+  /** Delete cached data (one data set, or all). */
+  | { type: 'data-clear'; id: number; dataset: RealDatasetName | null };
 
 export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'internal';
 
@@ -39,7 +47,61 @@ export type WorkerEvent =
   | { type: 'resumed'; id: number }
   | { type: 'stopped'; id: number }
   | { type: 'done'; id: number; results: ModelResult[]; seconds: number; backend: BackendInfo }
-  | { type: 'error'; id: number; code: ErrorCode; message: string };
+  | { type: 'error'; id: number; code: ErrorCode; message: string }
+  | { type: 'data-catalog'; id: number; catalog: DataCatalog }
+  /** Progress of a download, import or cache read (also sent while a run loads its data). */
+  | { type: 'data-progress'; id: number; progress: DataProgress }
+  | { type: 'data-loaded'; id: number; info: DataInfo }
+  | { type: 'data-error'; id: number; dataset: string; message: string };
+
+export interface DataProgress {
+  dataset: string;
+  stage: 'download' | 'read' | 'parse' | 'cache-read' | 'cache-write';
+  /** Bytes (download, read) or items done; total 0 when unknown. */
+  loaded: number;
+  total: number;
+  /** Seconds left, when it can be estimated. */
+  etaSeconds: number | null;
+  label: string;
+}
+
+export interface CatalogEntry {
+  id: RealDatasetName;
+  name: string;
+  shape: [number, number, number];
+  /** In this browser's cache (IndexedDB). */
+  cached: { bytes: number; summary: string; origin: 'import' | 'prepared'; savedAt: number } | null;
+  /** Offered as prepared shards by this deployment (public/data/manifest.json). */
+  prepared: { bytes: number; summary: string; counts: { train: number; test: number } } | null;
+}
+
+export interface DataCatalog {
+  entries: CatalogEntry[];
+  /** Why nothing can be cached (private mode, no IndexedDB); null when storage works. */
+  storageProblem: string | null;
+  /** Origin storage use and quota (navigator.storage.estimate), when known. */
+  usage: { used: number; quota: number } | null;
+}
+
+/** What the UI shows about a loaded data set: counts, a sample grid, where it came from. */
+export interface DataInfo {
+  dataset: DataSpec['dataset'];
+  name: string;
+  shape: [number, number, number];
+  classNames: string[];
+  summary: string;
+  warnings: string[];
+  origin: 'embedded' | 'synthetic' | 'cache' | 'download' | 'import';
+  /** Per-class image counts of the whole loaded set (not the config's subset). */
+  classCounts: { train: number[]; test: number[] };
+  /** Bytes held in the worker for this data set (pixels stay uint8 until batching). */
+  residentBytes: number;
+  /** A few training images per class, uint8 HWC, for the sample grid. */
+  samples: { images: Uint8Array; labels: Uint8Array; count: number };
+  /** How long loading took, and whether the result was cached (or why not). */
+  seconds: number;
+  cacheNote: string | null;
+}
 
 export interface DatasetSummary {
   name: string;

@@ -2,7 +2,7 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import type { ExperimentConfig } from '../core/config/schema';
+import type { DataSpec, ExperimentConfig } from '../core/config/schema';
 import { validateConfig } from '../core/config/validate';
 import { loadDataset } from '../core/data/load';
 import type { Dataset } from '../core/data/types';
@@ -11,7 +11,8 @@ import { RunControl, StoppedError } from '../core/train/control';
 import type { StepSample } from '../core/train/events';
 import { DivergedError, planPhases, runExperiment, type PlannedPhase } from '../core/train/trainer';
 import { selectBackend } from './backend';
-import type { BackendInfo, Command, WorkerEvent } from './protocol';
+import { catalog, clearData, describe, describeLoaded, importData, isRealDataset, realData } from './data';
+import type { BackendInfo, Command, DataProgress, WorkerEvent } from './protocol';
 import { Batcher } from './throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -93,7 +94,12 @@ async function start(id: number, input: unknown): Promise<void> {
     });
     let data: Dataset;
     try {
-      data = await loadDataset(cfg.data, cfg.seed, fetchAsset);
+      data = await loadDataset(
+        cfg.data,
+        cfg.seed,
+        fetchAsset,
+        async (ds) => (await realData(ds, (progress) => post({ type: 'data-progress', id, progress }))).data,
+      );
     } catch (e) {
       throw Object.assign(e as Error, { code: 'data' });
     }
@@ -160,9 +166,60 @@ async function start(id: number, input: unknown): Promise<void> {
   }
 }
 
+/** Data commands run one at a time, beside (not behind) a training run. */
+let dataQueue: Promise<void> = Promise.resolve();
+function dataTask(id: number, dataset: string, task: () => Promise<void>): void {
+  const run = () =>
+    task().catch((e: Error) => post({ type: 'data-error', id, dataset, message: e.message || String(e) }));
+  dataQueue = dataQueue.then(run, run);
+}
+
+async function loadForPreview(id: number, spec: DataSpec, seed: number): Promise<void> {
+  const t0 = performance.now();
+  const sink = (progress: DataProgress) => post({ type: 'data-progress', id, progress });
+  if (isRealDataset(spec.dataset)) {
+    const loaded = await realData(spec.dataset, sink);
+    post({ type: 'data-loaded', id, info: describeLoaded(loaded, (performance.now() - t0) / 1000) });
+    return;
+  }
+  const d = await loadDataset(spec, seed, fetchAsset);
+  const info = describe(d, {
+    dataset: spec.dataset,
+    name: d.name,
+    summary: `${d.train.count.toLocaleString('en-US')} training images, ${d.test.count.toLocaleString('en-US')} test images`,
+    warnings: [],
+    origin: spec.dataset === 'synthetic' ? 'synthetic' : 'embedded',
+    cacheNote: null,
+    seconds: (performance.now() - t0) / 1000,
+  });
+  post({ type: 'data-loaded', id, info });
+}
+
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data;
   switch (cmd.type) {
+    case 'data-catalog':
+      dataTask(cmd.id, 'catalog', async () => post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() }));
+      break;
+    case 'data-load':
+      dataTask(cmd.id, cmd.spec.dataset, () => loadForPreview(cmd.id, cmd.spec, cmd.seed));
+      break;
+    case 'data-import':
+      dataTask(cmd.id, 'import', async () => {
+        const t0 = performance.now();
+        const loaded = await importData(cmd.files, cmd.idxAs, (progress) =>
+          post({ type: 'data-progress', id: cmd.id, progress }),
+        );
+        post({ type: 'data-loaded', id: cmd.id, info: describeLoaded(loaded, (performance.now() - t0) / 1000) });
+        post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() });
+      });
+      break;
+    case 'data-clear':
+      dataTask(cmd.id, cmd.dataset ?? 'all', async () => {
+        await clearData(cmd.dataset);
+        post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() });
+      });
+      break;
     case 'init':
       void serial(() =>
         ensureBackend(cmd.id, cmd.backend).then(

@@ -1,14 +1,13 @@
 // The experiment form: a draft config (possibly invalid while the user types), its live validation, and the
 // advanced JSON editor. The draft is always a full config object; the worker re-validates whatever is sent.
 import {
-  dataSpec,
   optimizerSpec,
   type ExperimentConfig,
   type MethodId,
   type ModelSpec,
   type StudentSpec,
 } from '../../core/config/schema';
-import { defaultConfig, defaultStudent } from '../../core/config/defaults';
+import { datasetPreset, defaultConfig, defaultStudent } from '../../core/config/defaults';
 import { validateConfig, type FieldError, type ValidationResult } from '../../core/config/validate';
 import { METHOD_IDS } from '../../core/config/schema';
 import { setIn } from '../lib/paths';
@@ -37,9 +36,13 @@ export interface ConfigSlice {
   /** Errors the worker answered with (`invalid`). */
   serverErrors: FieldError[];
   removed: RemovedStudent | null;
+  /** After a data-set switch changed the models: what changed and the config before, for Undo. */
+  presetUndo: { message: string; previous: ExperimentConfig } | null;
 
   setField(path: string, value: unknown): void;
   setDataset(dataset: ExperimentConfig['data']['dataset']): void;
+  undoPreset(): void;
+  dismissPreset(): void;
   setOptimizerType(type: ExperimentConfig['optimizer']['type']): void;
   setModelFamily(which: 'teacher' | 'student', family: ModelSpec['family']): void;
   setStudentMethod(index: number, method: MethodId): void;
@@ -95,15 +98,41 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
     jsonErrors: [],
     serverErrors: [],
     removed: null,
+    presetUndo: null,
 
     setField: (path, value) => commit(setIn(get().draft, path, value)),
 
     setDataset: (dataset) => {
       const d = get().draft;
       if (d.data.dataset === dataset) return;
-      const data = dataSpec.parse({ dataset });
-      commit({ ...d, data, batchSize: Math.min(d.batchSize, data.trainSize) });
+      const next = datasetPreset(dataset, d);
+      const modelsChanged = JSON.stringify([next.teacher, next.student]) !== JSON.stringify([d.teacher, d.student]);
+      commit(next, {
+        presetUndo: modelsChanged
+          ? {
+              message: `Models and optimiser switched to the ${next.teacher.model.family === 'wrn' ? 'residual (WRN)' : 'CNN'} preset for this data set.`,
+              previous: d,
+            }
+          : null,
+      });
     },
+
+    undoPreset: () => {
+      const u = get().presetUndo;
+      if (!u) return;
+      commit(
+        {
+          ...get().draft,
+          teacher: u.previous.teacher,
+          student: u.previous.student,
+          optimizer: u.previous.optimizer,
+          batchSize: u.previous.batchSize,
+        },
+        { presetUndo: null },
+      );
+    },
+
+    dismissPreset: () => set({ presetUndo: null }),
 
     setOptimizerType: (type) => {
       const d = get().draft;

@@ -10,6 +10,20 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
   const s = get();
   const current = e.id === s.runId;
   switch (e.type) {
+    case 'data-catalog':
+      set({ catalog: e.catalog });
+      return;
+    case 'data-progress':
+      // A run loading its data shows the same bar as the data panel's own load.
+      if (e.id === s.dataRequestId || current) set({ dataProgress: e.progress });
+      return;
+    case 'data-loaded':
+      if (e.id === s.dataRequestId) set({ dataInfo: e.info, dataProgress: null, importing: false });
+      return;
+    case 'data-error':
+      if (e.id === s.dataRequestId)
+        set({ dataError: { dataset: e.dataset, message: e.message }, dataProgress: null, importing: false });
+      return;
     case 'ready':
       set({ backend: e.backend });
       if (e.id === s.initId || s.backendPending) s.backendSettled();
@@ -35,7 +49,12 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       set({ status: 'idle', serverErrors: e.errors, runConfig: null, plan: [] });
       break;
     case 'started':
-      set({ status: s.status === 'starting' ? 'running' : s.status, runConfig: e.config, dataset: e.dataset });
+      set({
+        status: s.status === 'starting' ? 'running' : s.status,
+        runConfig: e.config,
+        dataset: e.dataset,
+        dataProgress: s.importing ? s.dataProgress : null, // the run's data is loaded
+      });
       break;
     case 'phase':
       set({

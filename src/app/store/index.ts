@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { setEventSink } from './client';
 import { createConfigSlice } from './configSlice';
+import { createDataSlice } from './dataSlice';
 import { handleWorkerEvent } from './events';
 import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
@@ -11,6 +12,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createConfigSlice(...a),
   ...createRunSlice(...a),
   ...createResultsSlice(...a),
+  ...createDataSlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

@@ -1,4 +1,7 @@
 // Batch assembly on the CPU from uint8 pixels: no dataset-sized tensors on the GPU, fixed batch shapes.
+import type { Augment } from '../config/schema';
+import type { Rng } from '../train/rng';
+import { drawPlacement, placeImage } from './augment';
 import type { Dataset, Split } from './types';
 import { imageSize } from './types';
 
@@ -8,21 +11,25 @@ export interface HostBatch {
   size: number;
 }
 
+/** Assembles a batch; with `augment` (training batches only), each image gets its own seeded crop/flip. */
 export function hostBatch(
   split: Split,
   indices: ArrayLike<number>,
   start: number,
   size: number,
   d: Dataset,
+  augment?: { mode: Augment; rng: Rng },
 ): HostBatch {
   const n = imageSize(d);
   const x = new Float32Array(size * n);
   const y = new Uint8Array(size);
+  const aug = augment && augment.mode !== 'none' ? augment : null;
   for (let b = 0; b < size; b++) {
     const src = indices[start + b];
     const off = src * n;
     const dst = b * n;
-    for (let j = 0; j < n; j++) x[dst + j] = split.images[off + j] * (1 / 255);
+    if (aug) placeImage(split.images, off, x, dst, d.height, d.width, d.channels, drawPlacement(aug.mode, aug.rng));
+    else for (let j = 0; j < n; j++) x[dst + j] = split.images[off + j] * (1 / 255);
     y[b] = split.labels[src];
   }
   return { x, y, size };

@@ -169,6 +169,10 @@ async function trainPhase(
     labels: stream(cfg.seed, 'labels', phase.id),
   };
   const shuffle = stream(cfg.seed, 'shuffle', phase.id);
+  const augment =
+    data.augment && data.augment !== 'none'
+      ? { mode: data.augment, rng: stream(cfg.seed, 'augment', phase.id) }
+      : undefined;
   const order = range(data.train.count);
   const sampleEvery = opts.sampleEvery ?? Math.max(1, Math.floor(stepsPerEpoch / 25));
   const phaseSteps = phase.epochs * stepsPerEpoch;
@@ -188,7 +192,7 @@ async function trainPhase(
           const global = epoch * stepsPerEpoch + step - 1;
           lr = learningRateAt(cfg.schedule, cfg.optimizer.lr, global / phaseSteps);
           optim.setLearningRate(lr);
-          const b = hostBatch(data.train, order, (step - 1) * B, B, data);
+          const b = hostBatch(data.train, order, (step - 1) * B, B, data, augment);
           const out = trainStep(
             model,
             optim,

@@ -1,0 +1,295 @@
+// The worker's data sets: real ones come from memory, the IndexedDB cache, or the deployment's prepared shards
+// (downloaded once with progress, then cached); imports are parsed here, off the UI thread. Also describes any
+// loaded data set for the UI (class counts, a sample grid).
+import type { DataSpec, RealDatasetName } from '../core/config/schema';
+import { REAL_DATASETS } from '../core/config/schema';
+import { importFiles } from '../core/data/formats';
+import { loadPreparedSplits, parseManifest, type Manifest, type ManifestDataset } from '../core/data/manifest';
+import { REAL_DATASET_NAMES, residentBytes, type RealData } from '../core/data/real';
+import type { Split } from '../core/data/types';
+import {
+  deleteDataset,
+  listCachedDatasets,
+  loadCachedDataset,
+  saveDataset,
+  storageFailure,
+  type CachedMeta,
+} from '../storage/datasets';
+import type { CatalogEntry, DataCatalog, DataInfo, DataProgress } from './protocol';
+
+export type ProgressSink = (p: DataProgress) => void;
+
+interface Loaded {
+  data: RealData;
+  origin: DataInfo['origin'];
+  warnings: string[];
+  cacheNote: string | null;
+}
+
+const memory = new Map<RealDatasetName, Loaded>();
+const dataUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}data/${path}`, self.location.origin);
+
+const SHAPES: Record<RealDatasetName, [number, number, number]> = {
+  mnist: [28, 28, 1],
+  'fashion-mnist': [28, 28, 1],
+  'cifar-10': [32, 32, 3],
+};
+
+/** The deployment's manifest, or null where none was prepared (a dev server answers with index.html). */
+async function fetchManifest(): Promise<Manifest | null> {
+  let res: Response;
+  try {
+    res = await fetch(dataUrl('manifest.json'), { cache: 'no-cache' });
+  } catch {
+    return null; // offline: the cache still works
+  }
+  if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return null;
+  return parseManifest(await res.text());
+}
+
+export async function catalog(): Promise<DataCatalog> {
+  let storageProblem: string | null = null;
+  let cached: CachedMeta[] = [];
+  try {
+    cached = await listCachedDatasets();
+  } catch (e) {
+    storageProblem = storageFailure(e);
+  }
+  const manifest = await fetchManifest().catch(() => null);
+  const entries: CatalogEntry[] = REAL_DATASETS.map((id) => {
+    const c = cached.find((m) => m.id === id);
+    const p = manifest?.datasets.find((d) => d.id === id);
+    return {
+      id,
+      name: REAL_DATASET_NAMES[id],
+      shape: SHAPES[id],
+      cached: c ? { bytes: c.bytes, summary: c.summary, origin: c.origin, savedAt: c.savedAt } : null,
+      prepared: p ? { bytes: p.totalBytes, summary: p.summary, counts: p.counts } : null,
+    };
+  });
+  let usage: DataCatalog['usage'] = null;
+  try {
+    const est = await navigator.storage?.estimate?.();
+    if (est?.quota) usage = { used: est.usage ?? 0, quota: est.quota };
+  } catch {
+    /* estimate is optional */
+  }
+  return { entries, storageProblem, usage };
+}
+
+/** Throttled progress with an ETA from the average rate so far. */
+function progressReporter(sink: ProgressSink, dataset: string, stage: DataProgress['stage'], label: string) {
+  const t0 = performance.now();
+  let last = 0;
+  return (loaded: number, total: number, force = false) => {
+    const now = performance.now();
+    if (!force && now - last < 100) return;
+    last = now;
+    const rate = loaded / Math.max(1e-3, (now - t0) / 1000);
+    const etaSeconds = total > 0 && loaded > 0 && loaded < total ? (total - loaded) / rate : null;
+    sink({ dataset, stage, loaded, total, etaSeconds, label });
+  };
+}
+
+async function download(entry: ManifestDataset, sink: ProgressSink): Promise<RealData> {
+  const report = progressReporter(sink, entry.id, 'download', `Downloading ${entry.name}`);
+  let received = 0;
+  report(0, entry.totalBytes, true);
+  const splits = await loadPreparedSplits(entry, async (path) => {
+    const expected = entry.files.find((f) => f.path === path)?.bytes ?? 0;
+    const res = await fetch(dataUrl(path));
+    if (!res.ok || !res.body) throw new Error(`could not download ${path} (HTTP ${res.status})`);
+    // Stream into one buffer of the size the manifest promises, reporting bytes as they arrive.
+    const out = new Uint8Array(expected);
+    let at = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (at + value.length > out.length) throw new Error(`${path}: larger than the manifest says (${expected} bytes)`);
+      out.set(value, at);
+      at += value.length;
+      received += value.length;
+      report(received, entry.totalBytes);
+    }
+    return at === out.length ? out : out.subarray(0, at);
+  });
+  report(entry.totalBytes, entry.totalBytes, true);
+  return {
+    id: entry.id,
+    height: entry.height,
+    width: entry.width,
+    channels: entry.channels,
+    classNames: entry.classes,
+    train: splits.train,
+    test: splits.test,
+    summary: entry.summary,
+  };
+}
+
+async function cache(data: RealData, origin: 'import' | 'prepared', sources: string[], sink: ProgressSink) {
+  sink({
+    dataset: data.id,
+    stage: 'cache-write',
+    loaded: 0,
+    total: 0,
+    etaSeconds: null,
+    label: 'Saving to browser cache',
+  });
+  const r = await saveDataset(data, origin, sources).catch((e) => ({ ok: false as const, reason: storageFailure(e) }));
+  return r.ok ? null : `Not cached: ${r.reason}. It stays loaded until this tab closes.`;
+}
+
+const pending = new Map<RealDatasetName, Promise<Loaded>>();
+
+/** A real data set from memory, the cache, or the deployment's shards; throws with a way out when none has it. */
+export function realData(id: RealDatasetName, sink: ProgressSink): Promise<Loaded> {
+  const hit = memory.get(id);
+  if (hit) return Promise.resolve(hit);
+  // A run and the data panel may ask at once: one download, both wait for it.
+  let p = pending.get(id);
+  if (!p) {
+    p = loadReal(id, sink).finally(() => pending.delete(id));
+    pending.set(id, p);
+  }
+  return p;
+}
+
+async function loadReal(id: RealDatasetName, sink: ProgressSink): Promise<Loaded> {
+  sink({ dataset: id, stage: 'cache-read', loaded: 0, total: 0, etaSeconds: null, label: 'Reading browser cache' });
+  let stored: Awaited<ReturnType<typeof loadCachedDataset>> = null;
+  let storageNote: string | null = null;
+  try {
+    stored = await loadCachedDataset(id);
+  } catch (e) {
+    storageNote = storageFailure(e);
+  }
+  if (stored) {
+    const loaded: Loaded = { data: stored.data, origin: 'cache', warnings: [], cacheNote: null };
+    memory.set(id, loaded);
+    return loaded;
+  }
+  const entry = (await fetchManifest())?.datasets.find((d) => d.id === id);
+  if (!entry) {
+    throw new Error(
+      `${REAL_DATASET_NAMES[id]} is not loaded: import its official files (Data → Import files), ` +
+        `or have the deployment prepare it (npm run data:prepare -- --from DIR).`,
+    );
+  }
+  const data = await download(entry, sink);
+  const cacheNote = storageNote
+    ? `Not cached: ${storageNote}. It stays loaded until this tab closes.`
+    : await cache(
+        data,
+        'prepared',
+        entry.files.map((f) => f.sha256),
+        sink,
+      );
+  const loaded: Loaded = { data, origin: 'download', warnings: entry.warnings, cacheNote };
+  memory.set(id, loaded);
+  return loaded;
+}
+
+export async function importData(files: File[], idxAs: 'mnist' | 'fashion-mnist', sink: ProgressSink): Promise<Loaded> {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  const label = files.length === 1 ? `Reading ${files[0].name}` : `Reading ${files.length} files`;
+  const report = progressReporter(sink, 'import', 'read', label);
+  let done = 0;
+  const inputs = [];
+  for (const f of files) {
+    inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    done += f.size;
+    report(done, total, true);
+  }
+  sink({ dataset: 'import', stage: 'parse', loaded: 0, total: 0, etaSeconds: null, label: 'Unpacking and checking' });
+  const imported = await importFiles(inputs, { idxAs });
+  const data: RealData = {
+    id: imported.id,
+    height: imported.height,
+    width: imported.width,
+    channels: imported.channels,
+    classNames: imported.classNames,
+    train: imported.train,
+    test: imported.test,
+    summary: imported.summary,
+  };
+  const cacheNote = await cache(data, 'import', imported.sources, sink);
+  const loaded: Loaded = { data, origin: 'import', warnings: imported.warnings, cacheNote };
+  memory.set(data.id, loaded);
+  return loaded;
+}
+
+export async function clearData(id: RealDatasetName | null): Promise<void> {
+  const ids = id ? [id] : [...REAL_DATASETS];
+  for (const d of ids) {
+    memory.delete(d);
+    await deleteDataset(d);
+  }
+}
+
+function classCounts(split: Split, K: number): number[] {
+  const out = new Array<number>(K).fill(0);
+  for (const l of split.labels) out[l]++;
+  return out;
+}
+
+/** The first `perClass` training images of each class, for the sample grid. */
+function samples(split: Split, imageBytes: number, K: number, perClass: number): DataInfo['samples'] {
+  const picked: number[] = [];
+  const taken = new Array<number>(K).fill(0);
+  for (let i = 0; i < split.count && picked.length < K * perClass; i++) {
+    const l = split.labels[i];
+    if (taken[l] < perClass) {
+      taken[l]++;
+      picked.push(i);
+    }
+  }
+  picked.sort((a, b) => split.labels[a] - split.labels[b] || a - b);
+  const images = new Uint8Array(picked.length * imageBytes);
+  const labels = new Uint8Array(picked.length);
+  picked.forEach((src, j) => {
+    images.set(split.images.subarray(src * imageBytes, (src + 1) * imageBytes), j * imageBytes);
+    labels[j] = split.labels[src];
+  });
+  return { images, labels, count: picked.length };
+}
+
+export interface Describable {
+  height: number;
+  width: number;
+  channels: number;
+  classNames: string[];
+  train: Split;
+  test: Split;
+}
+
+export function describe(
+  d: Describable,
+  meta: Pick<DataInfo, 'dataset' | 'name' | 'summary' | 'warnings' | 'origin' | 'cacheNote' | 'seconds'>,
+): DataInfo {
+  const K = d.classNames.length;
+  const imageBytes = d.height * d.width * d.channels;
+  return {
+    ...meta,
+    shape: [d.height, d.width, d.channels],
+    classNames: d.classNames,
+    classCounts: { train: classCounts(d.train, K), test: classCounts(d.test, K) },
+    residentBytes: residentBytes(d),
+    samples: samples(d.train, imageBytes, K, 4),
+  };
+}
+
+export function describeLoaded(l: Loaded, seconds: number): DataInfo {
+  return describe(l.data, {
+    dataset: l.data.id,
+    name: REAL_DATASET_NAMES[l.data.id],
+    summary: l.data.summary,
+    warnings: l.warnings,
+    origin: l.origin,
+    cacheNote: l.cacheNote,
+    seconds,
+  });
+}
+
+export const isRealDataset = (d: DataSpec['dataset']): d is RealDatasetName =>
+  (REAL_DATASETS as readonly string[]).includes(d);
