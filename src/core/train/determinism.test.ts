@@ -73,6 +73,25 @@ describe('determinism', () => {
     }
   });
 
+  it('crop+flip augmentation is seeded: same seed, same weights; it changes what the model sees', async () => {
+    const colour = syntheticDataset({ trainSize: 64, testSize: 32, size: 8, channels: 3, seed: DATA_SEED });
+    const cfg = experimentConfig.parse({
+      ...config(3),
+      data: { dataset: 'synthetic', trainSize: 64, testSize: 32, size: 8, channels: 3 },
+      students: [{ method: 'hinton-kd' }],
+    });
+    const weightsOf = async (d: Dataset) => {
+      const out = await runExperiment(cfg, d, { maxStepsPerEpoch: 2 });
+      const ws = await Promise.all(out.models.get('student-1')!.trainable.map(async (v) => Array.from(await v.data())));
+      for (const m of out.models.values()) m.dispose();
+      return ws.flat();
+    };
+    const aug: Dataset = { ...colour, augment: 'crop-flip' };
+    const a = await weightsOf(aug);
+    expect(await weightsOf(aug)).toEqual(a);
+    expect(await weightsOf(colour)).not.toEqual(a);
+  });
+
   it('the synthetic data set is a function of its seed', () => {
     const again = syntheticDataset({ trainSize: 64, testSize: 32, size: 8, channels: 1, seed: DATA_SEED });
     expect(Array.from(again.train.images)).toEqual(Array.from(data.train.images));

@@ -1,0 +1,8 @@
+// Natural robustness: CIFAR-10-C-style corruptions and accuracy under them (DESIGN.md §1, Evaluation).
+export * from './corruptions';
+export {
+  corruptionAccuracy,
+  type CorruptionAccuracy,
+  type CorruptionModelResult,
+  type CorruptionOptions,
+} from './evaluate';
