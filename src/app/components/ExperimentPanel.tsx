@@ -1,20 +1,14 @@
 // The experiment form: data, training schedule, optimizer, backend, and the teacher and student architectures.
 import { memo } from 'react';
-import { BACKENDS, dataSpec, type BackendPreference, type ExperimentConfig } from '../../core/config/schema';
+import { BACKENDS, type BackendPreference } from '../../core/config/schema';
 import { defaultConfig } from '../../core/config/defaults';
 import { BACKEND_LABELS } from '../lib/format';
 import { useStore } from '../store';
+import { DataFieldset } from './data/DataFieldset';
 import { NumberField, SelectField } from './fields';
 import { ModelEditor } from './ModelEditor';
 
 const DEFAULTS = defaultConfig();
-const SYNTH = dataSpec.parse({ dataset: 'synthetic' }) as Extract<ExperimentConfig['data'], { dataset: 'synthetic' }>;
-const MNIST = dataSpec.parse({ dataset: 'mnist-10k' });
-
-const DATASETS = [
-  { value: 'mnist-10k', label: 'MNIST (10k embedded digits)' },
-  { value: 'synthetic', label: 'Synthetic (seeded, tiny)' },
-] as const;
 const SCHEDULES = [
   { value: 'cosine', label: 'Cosine decay' },
   { value: 'constant', label: 'Constant' },
@@ -32,75 +26,14 @@ const BACKEND_OPTIONS = BACKENDS.map((b) => ({
 export const ExperimentPanel = memo(function ExperimentPanel() {
   const draft = useStore((s) => s.draft);
   const setField = useStore((s) => s.setField);
-  const setDataset = useStore((s) => s.setDataset);
   const setOptimizerType = useStore((s) => s.setOptimizerType);
-  const d = draft.data;
-  const dataDefaults = d.dataset === 'synthetic' ? SYNTH : MNIST;
   const opt = draft.optimizer;
 
   return (
     <section className="panel experiment-panel" aria-labelledby="experiment-heading">
       <h2 id="experiment-heading">Experiment</h2>
 
-      <fieldset>
-        <legend>Data</legend>
-        <div className="grid">
-          <SelectField
-            label="Data set"
-            path="data.dataset"
-            value={d.dataset}
-            options={DATASETS}
-            defaultValue={DEFAULTS.data.dataset}
-            onChange={setDataset}
-          />
-          <NumberField
-            label="Training images"
-            path="data.trainSize"
-            value={d.trainSize}
-            min={d.dataset === 'synthetic' ? 10 : 100}
-            max={d.dataset === 'synthetic' ? 20000 : 9000}
-            step={1}
-            defaultValue={dataDefaults.trainSize}
-            onChange={(v) => setField('data.trainSize', v)}
-          />
-          <NumberField
-            label="Test images"
-            path="data.testSize"
-            value={d.testSize}
-            min={d.dataset === 'synthetic' ? 10 : 100}
-            max={5000}
-            step={1}
-            defaultValue={dataDefaults.testSize}
-            onChange={(v) => setField('data.testSize', v)}
-          />
-          {d.dataset === 'synthetic' ? (
-            <>
-              <NumberField
-                label="Image size"
-                path="data.size"
-                value={d.size}
-                min={4}
-                max={32}
-                step={1}
-                unit="px"
-                defaultValue={SYNTH.size}
-                onChange={(v) => setField('data.size', v)}
-              />
-              <SelectField
-                label="Channels"
-                path="data.channels"
-                value={String(d.channels) as '1' | '3'}
-                options={[
-                  { value: '1', label: '1 (grey)' },
-                  { value: '3', label: '3 (colour)' },
-                ]}
-                defaultValue={String(SYNTH.channels) as '1' | '3'}
-                onChange={(v) => setField('data.channels', Number(v))}
-              />
-            </>
-          ) : null}
-        </div>
-      </fieldset>
+      <DataFieldset />
 
       <fieldset>
         <legend>Training</legend>
