@@ -1,5 +1,6 @@
 // Main-thread side of the worker: typed commands out, typed events in. The UI talks only to this.
 import type { BackendPreference, DataSpec, RealDatasetName } from '../core/config/schema';
+import type { AttackCommand } from './attackProtocol';
 import type { Command, WorkerEvent } from './protocol';
 
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
@@ -57,6 +58,10 @@ export class TrainingClient {
   }
   clearData(dataset: RealDatasetName | null): number {
     return this.send({ type: 'data-clear', dataset });
+  }
+  /** Attack-lab commands (see attackProtocol.ts); answers carry the returned id. */
+  attack(cmd: DistributiveOmit<AttackCommand, 'id'>): number {
+    return this.send(cmd);
   }
   terminate(): void {
     this.worker.terminate();

@@ -3,6 +3,7 @@
 import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } from '../core/config/schema';
 import type { FieldError } from '../core/config/validate';
 import type { EpochMetrics, ModelResult, PhaseInfo, StepSample } from '../core/train/events';
+import type { AttackCommand, AttackEvent } from './attackProtocol';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -30,7 +31,8 @@ export type Command =
   /** Parse official files (picked or dropped) in the worker, cache them, describe the result. */
   | { type: 'data-import'; id: number; files: File[]; idxAs: 'mnist' | 'fashion-mnist' }
   /** Delete cached data (one data set, or all). */
-  | { type: 'data-clear'; id: number; dataset: RealDatasetName | null };
+  | { type: 'data-clear'; id: number; dataset: RealDatasetName | null }
+  | AttackCommand;
 
 export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'internal';
 
@@ -52,7 +54,8 @@ export type WorkerEvent =
   /** Progress of a download, import or cache read (also sent while a run loads its data). */
   | { type: 'data-progress'; id: number; progress: DataProgress }
   | { type: 'data-loaded'; id: number; info: DataInfo }
-  | { type: 'data-error'; id: number; dataset: string; message: string };
+  | { type: 'data-error'; id: number; dataset: string; message: string }
+  | AttackEvent;
 
 export interface DataProgress {
   dataset: string;

@@ -11,6 +11,7 @@ import { RunControl, StoppedError } from '../core/train/control';
 import type { StepSample } from '../core/train/events';
 import { DivergedError, planPhases, runExperiment, type PlannedPhase } from '../core/train/trainer';
 import { selectBackend } from './backend';
+import { runAttackCommand, type Lab } from './attacks';
 import { catalog, clearData, describe, describeLoaded, importData, isRealDataset, realData } from './data';
 import type { BackendInfo, Command, DataProgress, WorkerEvent } from './protocol';
 import { Batcher } from './throttle';
@@ -31,6 +32,12 @@ let models = new Map<string, Model>();
 /** Trained teachers by everything that determines them, so a new set of students skips teacher training. */
 let teacherCache = new Map<string, Model>();
 const assetCache = new Map<string, Uint8Array>();
+/** The data set of the last run, and its models' labels: what the attack lab works on. */
+let labData: Dataset | null = null;
+const modelLabels = new Map<string, { label: string; kind: 'teacher' | 'student' }>();
+/** Attack-lab commands run one at a time; a new run waits for the current one to stop. */
+let attackQueue: Promise<void> = Promise.resolve();
+let attackStop = false;
 
 async function fetchAsset(file: string): Promise<Uint8Array> {
   const hit = assetCache.get(file);
@@ -109,7 +116,13 @@ async function start(id: number, input: unknown): Promise<void> {
       const hit = teacherCache.get(teacherKey(cfg, t));
       if (hit) reuse.set(t.id, hit);
     }
+    attackStop = true; // the lab must not hold models this run is about to dispose
+    await attackQueue;
+    attackStop = false;
     disposeModels(new Set(reuse.values()));
+    models = new Map(); // filled phase by phase: a paused run's models can be attacked
+    labData = data;
+    modelLabels.clear();
     post({
       type: 'started',
       id,
@@ -126,8 +139,10 @@ async function start(id: number, input: unknown): Promise<void> {
       control,
       reuse,
       keepTeachers: true,
+      models,
       listener: {
         onPhaseStart: (phase) => {
+          modelLabels.set(phase.id, { label: phase.label, kind: phase.kind });
           steps.flush();
           post({ type: 'phase', id, phase });
         },
@@ -152,6 +167,7 @@ async function start(id: number, input: unknown): Promise<void> {
     post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
   } catch (e) {
     steps.flush();
+    models = new Map(); // the trainer disposed the models of a failed or stopped run
     if (e instanceof StoppedError) post({ type: 'stopped', id });
     else if (e instanceof DivergedError) post({ type: 'error', id, code: 'diverged', message: e.message });
     else {
@@ -195,9 +211,47 @@ async function loadForPreview(id: number, spec: DataSpec, seed: number): Promise
   post({ type: 'data-loaded', id, info });
 }
 
+function lab(): Lab {
+  if (running && !control?.isPaused) {
+    throw new Error(
+      'A run is training: pause it (the lab attacks the models trained so far) or wait until it finishes.',
+    );
+  }
+  if (!labData || models.size === 0) throw new Error('Train first: the lab attacks the models of the last run.');
+  const refs = [...models.keys()].map((id) => ({
+    id,
+    ...(modelLabels.get(id) ?? { label: id, kind: 'student' as const }),
+  }));
+  return { models, refs, data: labData };
+}
+
+function attackTask(cmd: Extract<Command, { type: `attack-${string}` | 'corruptions' | 'corruption-preview' }>): void {
+  if (cmd.type === 'attack-stop') {
+    attackStop = true;
+    return;
+  }
+  const run = async () => {
+    attackStop = false;
+    try {
+      await runAttackCommand(cmd, lab(), post, () => attackStop);
+    } catch (e) {
+      if (e instanceof StoppedError) post({ type: 'attack-stopped', id: cmd.id });
+      else post({ type: 'attack-error', id: cmd.id, message: (e as Error).message || String(e) });
+    }
+  };
+  attackQueue = attackQueue.then(run, run);
+}
+
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data;
   switch (cmd.type) {
+    case 'attack-gallery':
+    case 'attack-sweep':
+    case 'corruptions':
+    case 'corruption-preview':
+    case 'attack-stop':
+      attackTask(cmd);
+      break;
     case 'data-catalog':
       dataTask(cmd.id, 'catalog', async () => post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() }));
       break;

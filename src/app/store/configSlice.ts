@@ -127,6 +127,7 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
           student: u.previous.student,
           optimizer: u.previous.optimizer,
           batchSize: u.previous.batchSize,
+          attack: u.previous.attack,
         },
         { presetUndo: null },
       );

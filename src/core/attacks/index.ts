@@ -15,3 +15,4 @@ export {
 } from './evaluate';
 export { craftGallery, type GalleryItem, type Prediction } from './gallery';
 export type { ModelSet, Progress, RunOptions } from './loop';
+export { evalSubset, pgdOf } from './subset';

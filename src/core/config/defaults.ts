@@ -63,8 +63,16 @@ export function datasetPreset(dataset: DataSpec['dataset'], from: ExperimentConf
       student: { model: { family: 'wrn', depth: 10, widen: 1, dropout: 0 }, epochs: 2 },
       optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 5e-4 },
       batchSize: 64,
+      attack: { ...base.attack, eps: 8 / 255, stepSize: 2 / 255 },
     };
   }
   const d = defaultConfig();
-  return { ...base, teacher: d.teacher, student: d.student, optimizer: d.optimizer, batchSize: d.batchSize };
+  return {
+    ...base,
+    teacher: d.teacher,
+    student: d.student,
+    optimizer: d.optimizer,
+    batchSize: d.batchSize,
+    attack: { ...base.attack, eps: d.attack.eps, stepSize: d.attack.stepSize },
+  };
 }

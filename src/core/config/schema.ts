@@ -145,6 +145,19 @@ export const dataSpec = z.discriminatedUnion('dataset', [
 ]);
 export type DataSpec = z.infer<typeof dataSpec>;
 
+/**
+ * The robustness evaluation a run reports next to clean accuracy: white-box L∞ PGD with random start on a
+ * subset of the test split. Defaults suit MNIST-like data (ε = 0.1); CIFAR-10's preset sets 8/255, step 2/255.
+ */
+export const attackEvalSpec = z.object({
+  eps: z.number().min(0).max(1, 'must be at most 1 (pixels are in [0,1])').default(0.1),
+  stepSize: z.number().gt(0, 'must be greater than 0').max(1).default(0.025),
+  steps: z.number().int().min(1).max(200).default(20),
+  /** Test images attacked (the first N of the test split, which is class-balanced). */
+  subset: z.number().int().min(10).max(10000).default(500),
+});
+export type AttackEvalSpec = z.infer<typeof attackEvalSpec>;
+
 const phaseSpec = z.object({
   model: modelSpec,
   epochs: z.number().int().min(1, 'must be at least 1').max(200),
@@ -162,6 +175,7 @@ export const experimentConfig = z
     optimizer: optimizerSpec,
     schedule: z.enum(['constant', 'cosine', 'step']).default('cosine'),
     batchSize: z.number().int().min(2).max(512).default(64),
+    attack: attackEvalSpec.default({ eps: 0.1, stepSize: 0.025, steps: 20, subset: 500 }),
   })
   .superRefine((cfg, ctx) => {
     cfg.students.forEach((s, i) => {

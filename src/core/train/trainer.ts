@@ -58,6 +58,11 @@ export interface TrainerOptions {
   keepTeachers?: boolean;
   /** Stop after this many steps per epoch (for benchmarks and tests). */
   maxStepsPerEpoch?: number;
+  /**
+   * The map the trainer registers each model in as its phase starts (default: a new one), so a caller can
+   * evaluate or attack the models trained so far while the run is paused.
+   */
+  models?: Map<string, Model>;
 }
 
 export function inputInfo(d: Dataset): InputInfo {
@@ -74,7 +79,7 @@ export async function runExperiment(
   const fullSteps = Math.floor(data.train.count / cfg.batchSize);
   const stepsPerEpoch = Math.min(fullSteps, opts.maxStepsPerEpoch ?? Infinity);
   const totalSteps = phases.reduce((n, p) => n + p.epochs * stepsPerEpoch, 0);
-  const models = new Map<string, Model>();
+  const models = opts.models ?? new Map<string, Model>();
   const results: ModelResult[] = [];
   const t0 = performance.now();
   let stepsDone = 0;
