@@ -1,6 +1,7 @@
 // The page: header; the experiment form on the left, run controls, progress, charts and results on the right;
 // the students and the JSON editor below, full width.
 import { useEffect } from 'react';
+import { AttackPanel } from './attack/AttackPanel';
 import { ConfigErrors } from './ConfigErrors';
 import { Charts } from './Charts';
 import { ExperimentPanel } from './ExperimentPanel';
@@ -36,6 +37,7 @@ export function App() {
           </div>
           <Charts />
           <ResultsTable />
+          <AttackPanel />
         </div>
         <div className="col-wide">
           <StudentsList />

@@ -10,6 +10,15 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
   const s = get();
   const current = e.id === s.runId;
   switch (e.type) {
+    case 'attack-progress':
+    case 'attack-gallery':
+    case 'attack-sweep':
+    case 'corruptions':
+    case 'corruption-preview':
+    case 'attack-stopped':
+    case 'attack-error':
+      s.applyAttackEvent(e); // matched to the lab's own request ids
+      return;
     case 'data-catalog':
       set({ catalog: e.catalog });
       return;
@@ -55,6 +64,7 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
         dataset: e.dataset,
         dataProgress: s.importing ? s.dataProgress : null, // the run's data is loaded
       });
+      s.resetAttackLab(e.config, e.dataset); // the lab's results were about the previous run's models
       break;
     case 'phase':
       set({

@@ -1,5 +1,6 @@
 // The app store: config, run and results slices in one zustand store, fed by the worker client.
 import { create } from 'zustand';
+import { createAttackSlice } from './attackSlice';
 import { setEventSink } from './client';
 import { createConfigSlice } from './configSlice';
 import { createDataSlice } from './dataSlice';
@@ -13,6 +14,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createRunSlice(...a),
   ...createResultsSlice(...a),
   ...createDataSlice(...a),
+  ...createAttackSlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

@@ -1,11 +1,12 @@
 // The store's shape, split into slices that live in their own files.
 import type { StateCreator } from 'zustand';
+import type { AttackSlice } from './attackSlice';
 import type { ConfigSlice } from './configSlice';
 import type { DataSlice } from './dataSlice';
 import type { ResultsSlice } from './resultsSlice';
 import type { RunSlice } from './runSlice';
 
-export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice;
+export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice & AttackSlice;
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
