@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
 import { benchDataNode } from './data';
-import { benchNode } from './node';
+import { benchAttackNode, benchNode } from './node';
 
 const CIFAR = resolve('..', 'shared', 'data', 'cifar-10-binary-subset.tar.gz');
 const dataFile = existsSync(CIFAR) ? CIFAR : undefined;
@@ -29,6 +29,10 @@ if (!args.has('--browser-only')) {
 }
 
 if (!args.has('--browser-only')) {
+  console.log('\nAttack throughput in Node (PGD-20, ε = 0.1, default student, batch 100)');
+  for (const r of await benchAttackNode(['wasm', 'cpu'])) {
+    console.log(`  ${r.backend.padEnd(5)} ${fmt(r.pgdImgPerSec)} img/s (${r.images} images)`);
+  }
   if (!dataFile) console.log(`\nData: ${CIFAR} is absent, data loading not measured`);
   else {
     const r = await benchDataNode(dataFile);
@@ -59,7 +63,9 @@ if (!args.has('--node-only')) {
   }
   for (const b of backends) {
     const got = b.backend ? `${b.backend.name} on ${b.backend.adapter}${b.backend.software ? ' (software)' : ''}` : '';
-    console.log(`  ${b.requested.padEnd(7)} ${fmt(b.imgPerSec)} img/s  ${got}${b.error ? `  error: ${b.error}` : ''}`);
+    console.log(
+      `  ${b.requested.padEnd(7)} train ${fmt(b.imgPerSec)} img/s · PGD-20 attack ${fmt(b.pgdImgPerSec)} img/s  ${got}${b.error ? `  error: ${b.error}` : ''}`,
+    );
   }
   if (longTasks) {
     console.log(

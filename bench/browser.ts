@@ -11,6 +11,8 @@ export interface BrowserBackendResult {
   requested: string;
   backend?: BackendInfo;
   imgPerSec?: number; // best epoch after the first (shader compilation excluded)
+  /** PGD-20 attacked images per second on the trained student. */
+  pgdImgPerSec?: number;
   error?: string;
 }
 
@@ -85,15 +87,18 @@ export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolea
         await page.goto(`${url}bench/browser.html`);
         const [n, epochs] = sizes[requested];
         const cfg = benchConfig(requested, n, epochs);
-        const events = (await page.evaluate((c) => window.runBench(c), cfg)) as WorkerEvent[];
+        const events = (await page.evaluate((c) => window.runBench(c, 0.1), cfg)) as WorkerEvent[];
+        const sweep = events.find((e) => e.type === 'attack-sweep') as
+          Extract<WorkerEvent, { type: 'attack-sweep' }> | undefined;
         const ready = events.find((e) => e.type === 'ready') as Extract<WorkerEvent, { type: 'ready' }> | undefined;
-        const err = events.find((e) => e.type === 'error' || e.type === 'invalid');
+        const err = events.find((e) => e.type === 'error' || e.type === 'invalid' || e.type === 'attack-error');
         const epochsM = events.filter((e) => e.type === 'epoch').map((e) => (e as { metrics: EpochMetrics }).metrics);
         const later = epochsM.slice(1).map((m) => m.imgPerSec);
         backends.push({
           requested,
           backend: ready?.backend,
           imgPerSec: later.length ? Math.max(...later) : epochsM[0]?.imgPerSec,
+          pgdImgPerSec: sweep?.result.imgPerSec,
           error: err ? JSON.stringify(err) : undefined,
         });
       } catch (e) {

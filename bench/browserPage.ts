@@ -5,22 +5,27 @@ import { TrainingClient } from '../src/worker/client';
 
 declare global {
   interface Window {
-    runBench(config: unknown): Promise<WorkerEvent[]>;
+    runBench(config: unknown, attackEps?: number): Promise<WorkerEvent[]>;
     benchDataImport(): Promise<{ ms: number; event: WorkerEvent }>;
     benchDataCache(dataset: string): Promise<{ ms: number; event: WorkerEvent }>;
   }
 }
 
-window.runBench = (config: unknown) =>
+/** Trains the config; with `attackEps`, then times a PGD-20 sweep at that ε on the trained models. */
+window.runBench = (config: unknown, attackEps?: number) =>
   new Promise((resolve) => {
     const client = new TrainingClient();
     const events: WorkerEvent[] = [];
+    const finish = () => {
+      client.terminate();
+      resolve(events);
+    };
     client.on((e) => {
       events.push(e);
-      if (e.type === 'done' || e.type === 'error' || e.type === 'invalid' || e.type === 'stopped') {
-        client.terminate();
-        resolve(events);
-      }
+      if (e.type === 'done' && attackEps) {
+        const attack = { kind: 'pgd' as const, eps: attackEps, stepSize: attackEps / 4, steps: 20, randomStart: true };
+        client.attack({ type: 'attack-sweep', attack, epsList: [attackEps], subset: 100, source: null, seed: 1 });
+      } else if (['done', 'error', 'invalid', 'stopped', 'attack-sweep', 'attack-error'].includes(e.type)) finish();
     });
     client.start(config);
   });

@@ -93,3 +93,30 @@ export async function benchNode(backends: NodeBackend[], steps = 60, warmup = 10
   }
   return out;
 }
+
+export interface AttackBenchResult {
+  backend: NodeBackend;
+  /** Attacked images per second (PGD-20, one model). */
+  pgdImgPerSec: number;
+  images: number;
+}
+
+/** PGD-20 throughput on the default student (untrained: speed does not depend on the weights). */
+export async function benchAttackNode(backends: NodeBackend[], images = 200): Promise<AttackBenchResult[]> {
+  const { robustAccuracy, pgdOf, evalSubset } = await import('../src/core/attacks');
+  const out: AttackBenchResult[] = [];
+  for (const backend of backends) {
+    await useNodeBackend(backend);
+    const data = await loadMnist();
+    const cfg = defaultConfig();
+    const model = buildModel(cfg.student.model, inputInfo(data), stream(1, 'init', 'attack-bench'));
+    const n = backend === 'cpu' ? Math.round(images / 4) : images;
+    const subset = evalSubset(data.test, n, 1);
+    await robustAccuracy({ m: model }, data, data.test, subset.slice(0, 20), pgdOf(cfg.attack)); // warm-up
+    const t0 = performance.now();
+    await robustAccuracy({ m: model }, data, data.test, subset, pgdOf(cfg.attack));
+    out.push({ backend, pgdImgPerSec: n / ((performance.now() - t0) / 1000), images: n });
+    model.dispose();
+  }
+  return out;
+}
