@@ -1,9 +1,12 @@
 // Cached real data sets in IndexedDB (idb-keyval), so a data set downloads or imports once and loads offline
 // afterwards. Pixels and metadata live under separate keys: listing the cache reads no pixels, and the
 // metadata is written last, so a half-written entry (quota hit, tab closed) is never taken for a whole one.
-import { createStore, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval';
+import { delMany, get, getMany, keys, setMany } from 'idb-keyval';
 import type { RealDatasetName } from '../core/config/schema';
 import { residentBytes, type RealData } from '../core/data/real';
+import { store, storageFailure, type StorageResult } from './db';
+
+export { storageFailure, type StorageResult };
 
 export interface CachedMeta {
   id: RealDatasetName;
@@ -28,25 +31,10 @@ interface CachedPixels {
   testLabels: Uint8Array;
 }
 
-export type StorageResult = { ok: true } | { ok: false; reason: string };
-
-let store: UseStore | null = null;
-function db(): UseStore {
-  if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser context');
-  return (store ??= createStore('kd-noise-playground-data', 'datasets'));
-}
+const db = () => store('data');
 
 const metaKey = (id: RealDatasetName) => `meta:${id}`;
 const pixelKey = (id: RealDatasetName) => `pixels:${id}`;
-
-/** A plain-words reason for a storage failure (private mode, quota). */
-export function storageFailure(e: unknown): string {
-  const err = e as { name?: string; message?: string };
-  if (err?.name === 'QuotaExceededError') return 'the browser storage quota is exceeded';
-  if (typeof indexedDB === 'undefined' || err?.name === 'InvalidStateError' || err?.name === 'SecurityError')
-    return 'browser storage (IndexedDB) is unavailable here, e.g. in a private window';
-  return `browser storage failed (${err?.name ?? 'error'}: ${err?.message ?? String(e)})`;
-}
 
 export async function saveDataset(
   data: RealData,

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -18,6 +18,12 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+
+// Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (COOP/COEP headers, set by vite.config.ts for
+// dev and preview; deployers must send them too). tfjs defaults to half the cores, at most 4; training is
+// compute-bound, so use them all (up to 8).
+const WASM_THREADS = globalThis.crossOriginIsolated ? Math.min(8, Math.max(1, navigator.hardwareConcurrency || 1)) : 1;
+if (WASM_THREADS > 1) setThreadsCount(WASM_THREADS);
 
 const INIT_TIMEOUT_MS = 20000;
 const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
@@ -67,7 +73,12 @@ async function activate(name: BackendName): Promise<boolean> {
 }
 
 function cpuInfo(name: 'wasm' | 'cpu'): string {
-  return name === 'wasm' ? `WebAssembly SIMD (${navigator.hardwareConcurrency ?? '?'} logical cores)` : 'JavaScript';
+  if (name === 'cpu') return 'JavaScript';
+  const threads = getThreadsCount();
+  const cores = `${navigator.hardwareConcurrency ?? '?'} logical cores`;
+  return threads > 1
+    ? `WebAssembly SIMD, ${threads} threads (${cores})`
+    : `WebAssembly SIMD, 1 thread (${cores}${globalThis.crossOriginIsolated ? '' : '; page not cross-origin isolated'})`;
 }
 
 export async function selectBackend(pref: BackendPreference): Promise<BackendInfo> {

@@ -35,8 +35,8 @@ export class TrainingClient {
   init(backend: BackendPreference): number {
     return this.send({ type: 'init', backend });
   }
-  start(config: unknown): number {
-    return this.send({ type: 'start', config });
+  start(config: unknown, opts: { stepMode?: boolean } = {}): number {
+    return this.send({ type: 'start', config, ...opts });
   }
   pause(): number {
     return this.send({ type: 'pause' });

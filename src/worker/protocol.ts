@@ -20,7 +20,13 @@ export interface BackendInfo {
 export type Command =
   | { type: 'init'; id: number; backend: BackendPreference }
   /** config is unvalidated input: the worker validates it again and answers with `invalid` if bad. */
-  | { type: 'start'; id: number; config: unknown }
+  | {
+      type: 'start';
+      id: number;
+      config: unknown;
+      /** Step-by-step (classroom) mode: pause after every epoch so the class can look at what changed. */
+      stepMode?: boolean;
+    }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
   | { type: 'stop'; id: number }

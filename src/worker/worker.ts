@@ -80,7 +80,7 @@ function teacherKey(cfg: ExperimentConfig, p: PlannedPhase): string {
   });
 }
 
-async function start(id: number, input: unknown): Promise<void> {
+async function start(id: number, input: unknown, stepMode = false): Promise<void> {
   if (running) {
     post({ type: 'error', id, code: 'internal', message: 'A run is already in progress; stop it first.' });
     return;
@@ -150,6 +150,7 @@ async function start(id: number, input: unknown): Promise<void> {
         onEpochEnd: (metrics) => {
           steps.flush();
           post({ type: 'epoch', id, metrics });
+          if (stepMode) control?.pause(); // takes effect at the next step: the epoch's metrics are already out
         },
         onPhaseEnd: (result) => {
           steps.flush();
@@ -285,7 +286,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     case 'start':
       if (running)
         post({ type: 'error', id: cmd.id, code: 'internal', message: 'A run is already in progress; stop it first.' });
-      else void serial(() => start(cmd.id, cmd.config));
+      else void serial(() => start(cmd.id, cmd.config, cmd.stepMode));
       break;
     case 'pause':
       control?.pause();

@@ -15,6 +15,8 @@ export interface PhaseInfo {
   total: number;
   /** Set when this phase reused an already-trained model. */
   reused?: boolean;
+  /** Set when this phase continues from a checkpoint (epochs before the checkpoint's are not re-reported). */
+  resumed?: boolean;
 }
 
 export interface StepSample {

@@ -1,21 +1,33 @@
 // The experiment runner: trains each distinct teacher the students need (once), then every student
 // against its frozen teacher (plan.ts decides the phases), reporting sampled step losses and per-epoch metrics as it goes.
+// With onCheckpoint it hands out a checkpoint after every epoch; resumeFrom continues one exactly (checkpoint.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import { hostBatch, range } from '../data/batches';
 import type { Dataset } from '../data/types';
 import { buildModel, describeModel } from '../nn/build';
 import type { InputInfo, Model } from '../nn/model';
+import { loadModel } from '../nn/serialize';
+import {
+  checkResumable,
+  Checkpointer,
+  phaseRngs,
+  restoreRngStates,
+  rngStates,
+  type PhaseCheckpoint,
+  type RunCheckpoint,
+} from './checkpoint';
 import { RunControl, yieldToEventLoop } from './control';
 import { evaluate } from './evaluate';
 import type { EpochMetrics, ModelResult, PhaseInfo, TrainerListener } from './events';
-import { makeOptimizer } from './optimizer';
+import { exportOptimState, importOptimState, makeOptimizer } from './optimizer';
 import { stream } from './rng';
 import { planPhases, type PlannedPhase } from './plan';
 import { learningRateAt } from './schedule';
-import { trainStep, type StepRngs } from './step';
+import { trainStep } from './step';
 
 export { planPhases, type PlannedPhase } from './plan';
+export { checkpointBytes, type RunCheckpoint } from './checkpoint';
 
 /**
  * NaN/∞, or a loss a thousand times that of uniform guessing (ln K): with SGD at lr 1e3 the loss reaches
@@ -63,6 +75,18 @@ export interface TrainerOptions {
    * evaluate or attack the models trained so far while the run is paused.
    */
   models?: Map<string, Model>;
+  /**
+   * Called, and awaited, with a checkpoint after every finished epoch (the one after a phase's last epoch is
+   * taken at the phase boundary, after onPhaseEnd). Throwing from it ends the run with that error. Finished
+   * models' arrays are shared by successive checkpoints: clone them (postMessage, IndexedDB), never transfer them.
+   */
+  onCheckpoint?: (cp: RunCheckpoint) => Promise<void> | void;
+  /**
+   * Continue a run from a checkpoint (same config, data and steps per epoch; checked). Finished phases are not
+   * re-announced, their results come back in the output; the phase in progress gets onPhaseStart with
+   * `resumed: true` and continues from the checkpoint's epoch. Models come from the checkpoint, or from `reuse`.
+   */
+  resumeFrom?: RunCheckpoint;
 }
 
 export function inputInfo(d: Dataset): InputInfo {
@@ -80,15 +104,40 @@ export async function runExperiment(
   const stepsPerEpoch = Math.min(fullSteps, opts.maxStepsPerEpoch ?? Infinity);
   const totalSteps = phases.reduce((n, p) => n + p.epochs * stepsPerEpoch, 0);
   const models = opts.models ?? new Map<string, Model>();
-  const results: ModelResult[] = [];
-  const t0 = performance.now();
-  let stepsDone = 0;
+  const from = opts.resumeFrom;
+  if (from) checkResumable(from, cfg, data, stepsPerEpoch, phases, opts.reuse);
+  const results: ModelResult[] = from ? from.results.map((r) => ({ ...r, history: [...r.history] })) : [];
+  const t0 = performance.now() - (from?.seconds ?? 0) * 1000;
+  let stepsDone = from?.stepsDone ?? 0;
+  const checkpointer = opts.onCheckpoint ? new Checkpointer(cfg, data, stepsPerEpoch, from) : null;
+  const finishedModels = (upTo: number) =>
+    phases
+      .slice(0, upTo)
+      .filter((p) => models.has(p.id))
+      .map((p): [string, Model] => [p.id, models.get(p.id)!]);
+  const save = async (phase: number, current: { model: Model; progress: PhaseCheckpoint } | null) => {
+    const cp = await checkpointer!.capture({
+      phase,
+      results,
+      finished: finishedModels(phase),
+      current,
+      stepsDone,
+      seconds: (performance.now() - t0) / 1000,
+    });
+    await opts.onCheckpoint!(cp);
+  };
 
   try {
-    for (const [index, phase] of phases.entries()) {
+    // Models saved in the checkpoint, registered in phase order as an uninterrupted run would hold them.
+    for (const m of from?.models ?? []) {
+      if (m.id !== from!.current?.id) models.set(m.id, opts.reuse?.get(m.id) ?? loadModel(m.model, inputInfo(data)));
+    }
+    for (let index = from?.phase ?? 0; index < phases.length; index++) {
+      const phase = phases[index];
       const teacher = phase.teacherId ? models.get(phase.teacherId)! : null;
       const reused = opts.reuse?.get(phase.id);
-      const info: PhaseInfo = {
+      const resume = !reused && from?.current?.id === phase.id ? from.current : undefined;
+      const info: PhaseInfo & { resumed?: boolean } = {
         id: phase.id,
         label: phase.label,
         kind: phase.kind,
@@ -100,20 +149,39 @@ export async function runExperiment(
         index,
         total: phases.length,
         reused: !!reused,
+        ...(resume ? { resumed: true } : {}),
       };
       let history: EpochMetrics[] = [];
-      const ps = performance.now();
-      const model = reused ?? buildModel(phase.spec, inputInfo(data), stream(cfg.seed, 'init', phase.id));
+      const ps = performance.now() - (resume?.seconds ?? 0) * 1000;
+      const saved = resume && from!.models.find((m) => m.id === phase.id)?.model;
+      const model =
+        reused ??
+        (saved
+          ? loadModel(saved, inputInfo(data))
+          : buildModel(phase.spec, inputInfo(data), stream(cfg.seed, 'init', phase.id)));
       models.set(phase.id, model); // registered first, so a failed phase still gets disposed below
       info.params = model.paramCount();
       opts.listener?.onPhaseStart?.(info);
       if (reused) {
         stepsDone += phase.epochs * stepsPerEpoch;
       } else {
-        history = await trainPhase(cfg, data, phase, model, teacher, stepsPerEpoch, control, opts, (secPerStep) => {
-          stepsDone++;
-          return (totalSteps - stepsDone) * secPerStep;
-        });
+        const afterEpoch = checkpointer ? (progress: PhaseCheckpoint) => save(index, { model, progress }) : undefined;
+        history = await trainPhase(
+          cfg,
+          data,
+          phase,
+          model,
+          teacher,
+          stepsPerEpoch,
+          control,
+          opts,
+          (secPerStep) => {
+            stepsDone++;
+            return (totalSteps - stepsDone) * secPerStep;
+          },
+          resume,
+          afterEpoch,
+        );
       }
       const last = history.at(-1) ?? { ...(await evaluateAll(model, data)), seconds: 0, imgPerSec: 0 };
       const result: ModelResult = {
@@ -142,6 +210,7 @@ export async function runExperiment(
           }
         }
       }
+      if (checkpointer) await save(index + 1, null);
     }
   } catch (e) {
     for (const [id, m] of models) if (!opts.reuse?.has(id)) m.dispose();
@@ -165,29 +234,25 @@ async function trainPhase(
   control: RunControl,
   opts: TrainerOptions,
   onStepDone: (secPerStep: number) => number,
+  resume?: PhaseCheckpoint,
+  afterEpoch?: (progress: PhaseCheckpoint) => Promise<void>,
 ): Promise<EpochMetrics[]> {
   const B = cfg.batchSize;
-  const optim = makeOptimizer(cfg.optimizer);
-  const rngs: StepRngs = {
-    dropout: stream(cfg.seed, 'dropout', phase.id),
-    noise: stream(cfg.seed, 'noise', phase.id),
-    labels: stream(cfg.seed, 'labels', phase.id),
-  };
-  const shuffle = stream(cfg.seed, 'shuffle', phase.id);
-  const augment =
-    data.augment && data.augment !== 'none'
-      ? { mode: data.augment, rng: stream(cfg.seed, 'augment', phase.id) }
-      : undefined;
-  const order = range(data.train.count);
+  const rngs = phaseRngs(cfg.seed, phase.id, !!data.augment && data.augment !== 'none');
+  const augment = rngs.augment && data.augment ? { mode: data.augment, rng: rngs.augment } : undefined;
+  const order = resume ? Int32Array.from(resume.order) : range(data.train.count);
+  if (resume) restoreRngStates(rngs, resume.rng);
   const sampleEvery = opts.sampleEvery ?? Math.max(1, Math.floor(stepsPerEpoch / 25));
   const phaseSteps = phase.epochs * stepsPerEpoch;
-  const history: EpochMetrics[] = [];
-  const phaseStart = performance.now();
+  const history: EpochMetrics[] = resume ? [...resume.history] : [];
+  const phaseStart = performance.now() - (resume?.seconds ?? 0) * 1000;
   let lr = cfg.optimizer.lr;
   let lastYield = performance.now();
+  const optim = makeOptimizer(cfg.optimizer);
   try {
-    for (let epoch = 0; epoch < phase.epochs; epoch++) {
-      shuffle.shuffle(order);
+    if (resume) await importOptimState(optim, resume.optimizer, model.trainable);
+    for (let epoch = resume?.epoch ?? 0; epoch < phase.epochs; epoch++) {
+      rngs.shuffle.shuffle(order);
       const epochStart = performance.now();
       let lossSum: tf.Scalar = tf.scalar(0);
       let correctSum: tf.Scalar = tf.scalar(0);
@@ -265,6 +330,17 @@ async function trainPhase(
       }
       history.push(m);
       opts.listener?.onEpochEnd?.(m);
+      if (afterEpoch && epoch + 1 < phase.epochs) {
+        await afterEpoch({
+          id: phase.id,
+          epoch: epoch + 1,
+          history: [...history],
+          optimizer: await exportOptimState(optim),
+          rng: rngStates(rngs),
+          order: Int32Array.from(order),
+          seconds: (performance.now() - phaseStart) / 1000,
+        });
+      }
     }
   } finally {
     optim.dispose();
