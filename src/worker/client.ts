@@ -63,6 +63,21 @@ export class TrainingClient {
   attack(cmd: DistributiveOmit<AttackCommand, 'id'>): number {
     return this.send(cmd);
   }
+  resumeInfo(): number {
+    return this.send({ type: 'resume-info' });
+  }
+  resumeRun(): number {
+    return this.send({ type: 'resume' });
+  }
+  discardCheckpoint(): number {
+    return this.send({ type: 'discard-checkpoint' });
+  }
+  exportModel(modelId: string): number {
+    return this.send({ type: 'model-export', modelId });
+  }
+  importModels(files: File[], data: DataSpec, seed: number): number {
+    return this.send({ type: 'model-import', files, data, seed });
+  }
   terminate(): void {
     this.worker.terminate();
   }

@@ -3,7 +3,7 @@
 import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } from '../core/config/schema';
 import type { FieldError } from '../core/config/validate';
 import type { EpochMetrics, ModelResult, PhaseInfo, StepSample } from '../core/train/events';
-import type { AttackCommand, AttackEvent } from './attackProtocol';
+import type { AttackCommand, AttackEvent, ModelRef } from './attackProtocol';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -38,7 +38,16 @@ export type Command =
   | { type: 'data-import'; id: number; files: File[]; idxAs: 'mnist' | 'fashion-mnist' }
   /** Delete cached data (one data set, or all). */
   | { type: 'data-clear'; id: number; dataset: RealDatasetName | null }
-  | AttackCommand;
+  | AttackCommand
+  /** Is there a checkpoint of an interrupted run to resume? */
+  | { type: 'resume-info'; id: number }
+  /** Continue the interrupted run from its last finished epoch. */
+  | { type: 'resume'; id: number }
+  | { type: 'discard-checkpoint'; id: number }
+  /** A trained model of the last run as a downloadable .kdnpm file. */
+  | { type: 'model-export'; id: number; modelId: string }
+  /** Models from .kdnpm files, added to the attack lab (on the data set the spec names). */
+  | { type: 'model-import'; id: number; files: File[]; data: DataSpec; seed: number };
 
 export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'internal';
 
@@ -61,7 +70,26 @@ export type WorkerEvent =
   | { type: 'data-progress'; id: number; progress: DataProgress }
   | { type: 'data-loaded'; id: number; info: DataInfo }
   | { type: 'data-error'; id: number; dataset: string; message: string }
-  | AttackEvent;
+  | AttackEvent
+  | { type: 'resume-info'; id: number; info: ResumeInfo | null }
+  /** Something the user should know that is not an error: a teacher came from the cache, storage failed. */
+  | { type: 'notice'; id: number; level: 'info' | 'warning'; message: string }
+  | { type: 'model-file'; id: number; fileName: string; bytes: Uint8Array }
+  | { type: 'models-imported'; id: number; models: ModelRef[] };
+
+export interface ResumeInfo {
+  savedAt: number;
+  config: ExperimentConfig;
+  stepMode: boolean;
+  /** Finished phases and epochs: "Hinton KD, epoch 2 of 4". */
+  phase: number;
+  phases: number;
+  phaseLabel: string;
+  epoch: number;
+  epochs: number;
+  bytes: number;
+  backend: string;
+}
 
 export interface DataProgress {
   dataset: string;

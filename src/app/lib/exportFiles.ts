@@ -4,9 +4,9 @@ import { attackLabel, withEps } from '../../core/attacks/types';
 import type { ExperimentConfig } from '../../core/config/schema';
 import type { CorruptionResult, ModelRef, SweepResult } from '../../worker/attackProtocol';
 import type { DatasetSummary } from '../../worker/protocol';
-import { version } from '../../../package.json';
+import { APP_VERSION } from './version';
 
-export const APP_VERSION: string = version;
+export { APP_VERSION };
 
 export const SWEEP_CSV_HEADER = [
   'model_id',

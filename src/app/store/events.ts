@@ -1,5 +1,7 @@
 // Worker events → store updates. Run events carry the id of the `start` command; stale ones are ignored.
+import { newRunId } from '../../storage/runs';
 import type { WorkerEvent } from '../../worker/protocol';
+import { APP_VERSION } from '../lib/version';
 import type { Store } from './types';
 import { isActive } from './runSlice';
 
@@ -18,6 +20,12 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
     case 'attack-stopped':
     case 'attack-error':
       s.applyAttackEvent(e); // matched to the lab's own request ids
+      return;
+    case 'resume-info':
+    case 'notice':
+    case 'model-file':
+    case 'models-imported':
+      s.applyPersistEvent(e);
       return;
     case 'data-catalog':
       set({ catalog: e.catalog });
@@ -91,14 +99,32 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       break;
     case 'stopped':
       set({ status: 'stopped', pauseRequested: false, stopRequested: false });
+      record(get, 'stopped', null);
       syncBackend(get);
       break;
     case 'done':
       s.finishResults(e.results, e.seconds, e.backend);
       set({ status: 'done', backend: e.backend, currentPhase: null, pauseRequested: false, stopRequested: false });
+      record(get, 'done', e.seconds);
       syncBackend(get);
       break;
   }
+}
+
+/** Every finished or stopped run goes into the history (IndexedDB); a storage failure becomes a notice. */
+function record(get: Get, status: 'done' | 'stopped', seconds: number | null): void {
+  const s = get();
+  if (!s.runConfig) return;
+  void s.recordRun({
+    id: newRunId(),
+    savedAt: Date.now(),
+    appVersion: APP_VERSION,
+    config: s.runConfig,
+    backend: { name: s.backend?.name ?? 'unknown', adapter: s.backend?.adapter ?? '' },
+    status,
+    seconds: seconds ?? s.results.reduce((n, r) => n + r.seconds, 0),
+    results: s.results,
+  });
 }
 
 /** After a run, follow a backend preference that changed while it ran. */

@@ -5,6 +5,7 @@ import { setEventSink } from './client';
 import { createConfigSlice } from './configSlice';
 import { createDataSlice } from './dataSlice';
 import { handleWorkerEvent } from './events';
+import { createPersistSlice } from './persistSlice';
 import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
 import type { Store } from './types';
@@ -15,6 +16,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createResultsSlice(...a),
   ...createDataSlice(...a),
   ...createAttackSlice(...a),
+  ...createPersistSlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

@@ -5,7 +5,7 @@ import type { PhaseInfo, StepSample } from '../../core/train/events';
 import type { BackendInfo, DatasetSummary, ErrorCode } from '../../worker/protocol';
 import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
 import { getClient } from './client';
-import type { RunStatus, SliceCreator } from './types';
+import type { RunStatus, SliceCreator, Store } from './types';
 
 /** How long Train waits for a backend answer before it stops waiting (the worker has its own timeouts). */
 const BACKEND_WAIT_MS = 30_000;
@@ -43,107 +43,132 @@ export interface RunSlice {
   resume(): void;
   stop(): void;
   dismissError(): void;
+  /** Continue the interrupted run the worker has a checkpoint of (persistSlice.resumeInfo). */
+  resumeFromCheckpoint(): void;
+  /** Step-by-step mode: the worker pauses after every epoch. */
+  stepMode: boolean;
+  setStepMode(on: boolean): void;
 }
 
 export const isActive = (s: RunStatus) => s === 'starting' || s === 'running' || s === 'paused';
 
 let backendTimer: ReturnType<typeof setTimeout> | null = null;
 
-export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
-  status: 'idle',
-  runId: null,
-  pauseRequested: false,
-  stopRequested: false,
-  backend: null,
-  backendPending: false,
-  initId: null,
-  sentPref: null,
-  queuedPref: null,
-  runConfig: null,
-  dataset: null,
-  plan: [],
-  phases: {},
-  currentPhase: null,
-  lastSample: null,
-  runError: null,
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
+  const beginRun = (config: ExperimentConfig) => beginRunWith(get, set, config);
+  return {
+    status: 'idle',
+    runId: null,
+    pauseRequested: false,
+    stopRequested: false,
+    backend: null,
+    backendPending: false,
+    initId: null,
+    sentPref: null,
+    queuedPref: null,
+    runConfig: null,
+    dataset: null,
+    plan: [],
+    phases: {},
+    currentPhase: null,
+    lastSample: null,
+    runError: null,
 
-  initBackend: (pref) => {
-    const s = get();
-    if (isActive(s.status)) return; // a run brings its own backend
-    if (s.backendPending) {
-      // One backend switch at a time: the worker's selection is not re-entrant.
-      set({ queuedPref: pref === s.sentPref ? null : pref });
-      return;
-    }
-    if (pref === s.sentPref && s.backend) return;
-    let id: number;
-    try {
-      id = getClient().init(pref);
-    } catch (e) {
-      set({ runError: { code: 'backend', message: `could not start the training worker: ${(e as Error).message}` } });
-      return;
-    }
-    set({ backendPending: true, initId: id, sentPref: pref, queuedPref: null });
-    if (backendTimer) clearTimeout(backendTimer);
-    backendTimer = setTimeout(() => get().backendSettled(), BACKEND_WAIT_MS);
-  },
+    initBackend: (pref) => {
+      const s = get();
+      if (isActive(s.status)) return; // a run brings its own backend
+      if (s.backendPending) {
+        // One backend switch at a time: the worker's selection is not re-entrant.
+        set({ queuedPref: pref === s.sentPref ? null : pref });
+        return;
+      }
+      if (pref === s.sentPref && s.backend) return;
+      let id: number;
+      try {
+        id = getClient().init(pref);
+      } catch (e) {
+        set({ runError: { code: 'backend', message: `could not start the training worker: ${(e as Error).message}` } });
+        return;
+      }
+      set({ backendPending: true, initId: id, sentPref: pref, queuedPref: null });
+      if (backendTimer) clearTimeout(backendTimer);
+      backendTimer = setTimeout(() => get().backendSettled(), BACKEND_WAIT_MS);
+    },
 
-  backendSettled: () => {
-    if (backendTimer) clearTimeout(backendTimer);
-    backendTimer = null;
-    const queued = get().queuedPref;
-    set({ backendPending: false, initId: null, queuedPref: null });
-    if (queued && queued !== get().sentPref) get().initBackend(queued);
-  },
+    backendSettled: () => {
+      if (backendTimer) clearTimeout(backendTimer);
+      backendTimer = null;
+      const queued = get().queuedPref;
+      set({ backendPending: false, initId: null, queuedPref: null });
+      if (queued && queued !== get().sentPref) get().initBackend(queued);
+    },
 
-  train: () => {
-    const s = get();
-    if (isActive(s.status) || s.backendPending || s.jsonErrors.length) return;
-    const v = validateConfig(s.draft);
-    if (!v.ok) return;
-    s.clearResults();
-    set({
-      status: 'starting',
-      runConfig: v.config,
-      plan: planModels(v.config),
-      phases: {},
-      currentPhase: null,
-      lastSample: null,
-      dataset: null,
-      runError: null,
-      serverErrors: [],
-      pauseRequested: false,
-      stopRequested: false,
-      sentPref: v.config.backend,
-    });
-    try {
-      set({ runId: getClient().start(v.config) });
-    } catch (e) {
-      set({
-        status: 'error',
-        runError: { code: 'internal', message: `could not start the training worker: ${(e as Error).message}` },
-      });
-    }
-  },
+    train: () => {
+      const s = get();
+      if (isActive(s.status) || s.backendPending || s.jsonErrors.length) return;
+      const v = validateConfig(s.draft);
+      if (!v.ok) return;
+      beginRun(v.config);
+      try {
+        set({ runId: getClient().start(v.config, { stepMode: s.stepMode }) });
+      } catch (e) {
+        set({
+          status: 'error',
+          runError: { code: 'internal', message: `could not start the training worker: ${(e as Error).message}` },
+        });
+      }
+    },
 
-  pause: () => {
-    const s = get();
-    if (s.status !== 'running' || s.pauseRequested || s.stopRequested) return;
-    getClient().pause();
-    set({ pauseRequested: true });
-  },
+    pause: () => {
+      const s = get();
+      if (s.status !== 'running' || s.pauseRequested || s.stopRequested) return;
+      getClient().pause();
+      set({ pauseRequested: true });
+    },
 
-  resume: () => {
-    if (get().status !== 'paused' || get().stopRequested) return;
-    getClient().resume();
-  },
+    resume: () => {
+      if (get().status !== 'paused' || get().stopRequested) return;
+      getClient().resume();
+    },
 
-  stop: () => {
-    const s = get();
-    if (!isActive(s.status) || s.stopRequested) return;
-    getClient().stop();
-    set({ stopRequested: true });
-  },
+    stop: () => {
+      const s = get();
+      if (!isActive(s.status) || s.stopRequested) return;
+      getClient().stop();
+      set({ stopRequested: true });
+    },
 
-  dismissError: () => set({ runError: null }),
-});
+    dismissError: () => set({ runError: null }),
+
+    resumeFromCheckpoint: () => {
+      const s = get();
+      const info = s.resumeInfo;
+      if (isActive(s.status) || s.backendPending || !info) return;
+      beginRun(info.config);
+      set({ resumeInfo: null, stepMode: info.stepMode });
+      set({ runId: getClient().resumeRun() });
+    },
+
+    stepMode: false,
+    setStepMode: (on) => set({ stepMode: on }),
+  };
+};
+
+/** The store reset shared by a new run and a resumed one (the worker replays a resumed run's finished phases). */
+function beginRunWith(get: () => Store, set: (p: Partial<Store>) => void, config: ExperimentConfig): void {
+  get().clearResults();
+  set({
+    status: 'starting',
+    runConfig: config,
+    plan: planModels(config),
+    phases: {},
+    currentPhase: null,
+    lastSample: null,
+    dataset: null,
+    runError: null,
+    serverErrors: [],
+    pauseRequested: false,
+    stopRequested: false,
+    sentPref: config.backend,
+  });
+}

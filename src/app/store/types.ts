@@ -3,10 +3,11 @@ import type { StateCreator } from 'zustand';
 import type { AttackSlice } from './attackSlice';
 import type { ConfigSlice } from './configSlice';
 import type { DataSlice } from './dataSlice';
+import type { PersistSlice } from './persistSlice';
 import type { ResultsSlice } from './resultsSlice';
 import type { RunSlice } from './runSlice';
 
-export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice & AttackSlice;
+export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice & AttackSlice & PersistSlice;
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';

@@ -1,0 +1,117 @@
+// Nothing lost: the interrupted run the worker can resume, notices from the worker (teacher cache hits,
+// storage failures), run history in IndexedDB, and model files (export / import).
+import { deleteRun, listRuns, saveRun, type RunRecord } from '../../storage/runs';
+import type { ModelRef } from '../../worker/attackProtocol';
+import type { ResumeInfo, WorkerEvent } from '../../worker/protocol';
+import { getClient } from './client';
+import type { SliceCreator } from './types';
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning';
+  message: string;
+}
+
+export type PersistEvent = Extract<WorkerEvent, { type: 'resume-info' | 'notice' | 'model-file' | 'models-imported' }>;
+
+export interface PersistSlice {
+  resumeInfo: ResumeInfo | null;
+  notices: Notice[];
+  history: { record: RunRecord; bytes: number }[];
+  /** Why history cannot be kept (storage unavailable), if so. */
+  historyProblem: string | null;
+  /** Ids of up to two runs whose curves are overlaid. */
+  compare: string[];
+  importedModels: ModelRef[];
+
+  checkResume(): void;
+  resumeRun(): void;
+  discardResume(): void;
+  dismissNotice(id: number): void;
+  pushNotice(level: Notice['level'], message: string): void;
+  refreshHistory(): Promise<void>;
+  recordRun(r: RunRecord): Promise<void>;
+  deleteHistoryRun(id: string): Promise<void>;
+  toggleCompare(id: string): void;
+  exportModel(modelId: string): void;
+  importModels(files: File[]): void;
+  applyPersistEvent(e: PersistEvent): void;
+}
+
+let nextNotice = 1;
+
+/** Saves a download for the user (model files come from the worker as bytes). */
+function download(fileName: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
+  resumeInfo: null,
+  notices: [],
+  history: [],
+  historyProblem: null,
+  compare: [],
+  importedModels: [],
+
+  checkResume: () => void getClient().resumeInfo(),
+  resumeRun: () => get().resumeFromCheckpoint(),
+  discardResume: () => {
+    getClient().discardCheckpoint();
+    set({ resumeInfo: null });
+  },
+
+  dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  pushNotice: (level, message) =>
+    set({ notices: [...get().notices.filter((n) => n.message !== message), { id: nextNotice++, level, message }] }),
+
+  refreshHistory: async () => {
+    try {
+      set({ history: await listRuns(), historyProblem: null });
+    } catch (e) {
+      set({ historyProblem: `Run history is not kept: ${(e as Error).message}` });
+    }
+  },
+  recordRun: async (r) => {
+    const res = await saveRun(r);
+    if (!res.ok) set({ historyProblem: `This run was not saved to the history: ${res.reason}.` });
+    await get().refreshHistory();
+  },
+  deleteHistoryRun: async (id) => {
+    await deleteRun(id);
+    set({ compare: get().compare.filter((c) => c !== id) });
+    await get().refreshHistory();
+  },
+  toggleCompare: (id) => {
+    const c = get().compare;
+    set({ compare: c.includes(id) ? c.filter((x) => x !== id) : [...c, id].slice(-2) });
+  },
+
+  exportModel: (modelId) => void getClient().exportModel(modelId),
+  importModels: (files) => {
+    const s = get();
+    if (files.length) getClient().importModels(files, s.draft.data, s.draft.seed);
+  },
+
+  applyPersistEvent: (e) => {
+    switch (e.type) {
+      case 'resume-info':
+        set({ resumeInfo: e.info });
+        return;
+      case 'notice':
+        get().pushNotice(e.level, e.message);
+        return;
+      case 'model-file':
+        download(e.fileName, e.bytes);
+        return;
+      case 'models-imported':
+        set({ importedModels: [...get().importedModels, ...e.models] });
+        get().pushNotice('info', `Imported ${e.models.map((m) => m.label).join(', ')}: ready in the attack lab.`);
+        return;
+    }
+  },
+});

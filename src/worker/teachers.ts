@@ -1,0 +1,81 @@
+// Trained teachers, reused across runs: in memory (same tab) and in IndexedDB (after a reload), keyed by
+// everything that determines a teacher. A new set of students skips teacher training.
+import type { ExperimentConfig } from '../core/config/schema';
+import type { Model } from '../core/nn/model';
+import { loadModel, saveModel } from '../core/nn/serialize';
+import type { PlannedPhase } from '../core/train/plan';
+import { inputInfo } from '../core/train/trainer';
+import type { Dataset } from '../core/data/types';
+import { loadTeacher, saveTeacher } from '../storage/teachers';
+
+export function teacherKey(cfg: ExperimentConfig, p: PlannedPhase): string {
+  const { data, seed, optimizer, schedule, batchSize } = cfg;
+  return JSON.stringify({
+    id: p.id,
+    data,
+    seed,
+    model: p.spec,
+    epochs: p.epochs,
+    labelNoise: p.labelNoise,
+    optimizer,
+    schedule,
+    batchSize,
+  });
+}
+
+export class TeacherCache {
+  private memory = new Map<string, Model>();
+
+  /** Models this cache owns (the worker must not dispose them with a run's other models). */
+  owned(): Set<Model> {
+    return new Set(this.memory.values());
+  }
+
+  /** Teachers for these phases from memory, else from IndexedDB; `fromDisk` lists the ids loaded from there. */
+  async find(
+    cfg: ExperimentConfig,
+    teachers: PlannedPhase[],
+    data: Dataset,
+  ): Promise<{ reuse: Map<string, Model>; fromDisk: string[] }> {
+    const reuse = new Map<string, Model>();
+    const fromDisk: string[] = [];
+    for (const t of teachers) {
+      const key = teacherKey(cfg, t);
+      let m = this.memory.get(key);
+      if (!m) {
+        const saved = await loadTeacher(key).catch(() => null); // storage trouble only means retraining
+        if (saved) {
+          m = loadModel(saved, inputInfo(data));
+          this.memory.set(key, m);
+          fromDisk.push(t.id);
+        }
+      }
+      if (m) reuse.set(t.id, m);
+    }
+    return { reuse, fromDisk };
+  }
+
+  /**
+   * After a run: these teachers become the in-memory cache (others are released for disposal) and newly
+   * trained ones are written to IndexedDB. Returns why they could not be stored, if they could not.
+   */
+  async remember(
+    cfg: ExperimentConfig,
+    teachers: PlannedPhase[],
+    models: Map<string, Model>,
+    trained: Set<string>,
+  ): Promise<string | null> {
+    this.memory = new Map(teachers.map((t) => [teacherKey(cfg, t), models.get(t.id)!]));
+    for (const t of teachers) {
+      if (!trained.has(t.id)) continue;
+      const r = await saveTeacher(teacherKey(cfg, t), await saveModel(models.get(t.id)!));
+      if (!r.ok) return r.reason;
+    }
+    return null;
+  }
+
+  /** Drops (without disposing) every entry not in `keep`. */
+  retain(keep: Set<Model>): void {
+    this.memory = new Map([...this.memory].filter(([, m]) => keep.has(m)));
+  }
+}
