@@ -1,0 +1,642 @@
+// Share links (round trip, hostile input, pinned old links) and repairConfig, which decoding relies on.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_INPUT, defaultConfig, datasetPreset } from './defaults';
+import { repairConfig, schemaFieldNames, type Notice } from './repair';
+import {
+  BACKENDS,
+  experimentConfig,
+  METHOD_IDS,
+  type DataSpec,
+  type ExperimentConfig,
+  type ModelSpec,
+  type StudentSpec,
+} from './schema';
+import {
+  decodeShare,
+  encodeShare,
+  MAX_PAYLOAD_CHARS,
+  packShare,
+  shareDiff,
+  toBase64Url,
+  fromBase64Url,
+  V1_BASE,
+  V1_SHORT_KEYS,
+  V1_SHORT_METHODS,
+  type ShareUi,
+} from './shareLink';
+import { validateConfig } from './validate';
+
+// ---- a seeded generator of valid configs over the whole schema ---------------------------------------------
+
+type Rand = () => number;
+
+function mulberry32(seed: number): Rand {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const bool = (r: Rand) => r() < 0.5;
+/** A float in [lo, hi]: often the default (so diffs omit it), often a round value, sometimes a long one. */
+function num(r: Rand, lo: number, hi: number, dflt?: number): number {
+  const u = r();
+  if (dflt !== undefined && u < 0.3) return dflt;
+  const x = lo + r() * (hi - lo);
+  const v = u < 0.65 ? Math.round(x * 100) / 100 : x;
+  return Math.min(hi, Math.max(lo, v));
+}
+const positive = (r: Rand, hi: number, dflt?: number) => Math.max(1e-4, num(r, 0, hi, dflt));
+
+function genModel(r: Rand, dropout: number): ModelSpec {
+  return bool(r)
+    ? { family: 'cnn', channels: [int(r, 1, 256), int(r, 1, 512)], hidden: int(r, 1, 2048), dropout }
+    : { family: 'wrn', depth: pick(r, [10, 16, 22, 28, 34, 40]), widen: int(r, 1, 10), dropout };
+}
+
+function genData(r: Rand): DataSpec {
+  const augment = pick(r, ['none', 'crop', 'crop-flip'] as const);
+  switch (pick(r, ['mnist-10k', 'mnist', 'fashion-mnist', 'cifar-10', 'synthetic'] as const)) {
+    case 'mnist-10k':
+      return { dataset: 'mnist-10k', trainSize: int(r, 100, 9000), testSize: int(r, 100, 5000) };
+    case 'mnist':
+      return { dataset: 'mnist', trainSize: int(r, 100, 60000), testSize: int(r, 100, 10000), augment };
+    case 'fashion-mnist':
+      return { dataset: 'fashion-mnist', trainSize: int(r, 100, 60000), testSize: int(r, 100, 10000), augment };
+    case 'cifar-10':
+      return { dataset: 'cifar-10', trainSize: int(r, 100, 50000), testSize: int(r, 100, 10000), augment };
+    case 'synthetic':
+      return {
+        dataset: 'synthetic',
+        trainSize: int(r, 10, 20000),
+        testSize: int(r, 10, 5000),
+        size: int(r, 4, 32),
+        channels: pick(r, [1, 3] as const),
+      };
+  }
+}
+
+function genStudent(r: Rand): StudentSpec {
+  const kd = { temperature: num(r, 1, 20, 4), alpha: num(r, 0, 1, 0.9) };
+  const sigma = positive(r, 1, 0.2);
+  switch (pick(r, METHOD_IDS)) {
+    case 'student-alone':
+      return { method: 'student-alone' };
+    case 'gaussian-augmentation':
+      return { method: 'gaussian-augmentation', sigma, clip: bool(r) };
+    case 'hinton-kd':
+      return { method: 'hinton-kd', ...kd };
+    case 'fickle-teacher':
+      return { method: 'fickle-teacher', ...kd };
+    case 'soft-randomization':
+      return { method: 'soft-randomization', ...kd, sigma, clip: bool(r), ceOnClean: bool(r) };
+    case 'messy-collaboration':
+      return { method: 'messy-collaboration', ...kd, rate: num(r, 0, 1, 0.2), target: pick(r, ['T', 'S', 'TS']) };
+    case 'custom':
+      return {
+        method: 'custom',
+        kd: bool(r),
+        ...kd,
+        fickle: bool(r),
+        inputNoise: pick(r, ['none', 'augment', 'soft-randomization']),
+        sigma,
+        clip: bool(r),
+        ceOnClean: bool(r),
+        studentLabelNoise: num(r, 0, 1, 0),
+        teacherLabelNoise: num(r, 0, 1, 0),
+      };
+  }
+}
+
+/** A random valid config; `seed` reproduces it. */
+function randomConfig(seed: number): ExperimentConfig {
+  const r = mulberry32(seed);
+  const data = genData(r);
+  const students = Array.from({ length: int(r, 1, 8) }, () => genStudent(r));
+  const fickle = students.some((s) => s.method === 'fickle-teacher' || (s.method === 'custom' && s.kd && s.fickle));
+  let teacherDropout = r() < 0.3 ? 0 : num(r, 0, 0.9, 0.4);
+  if (fickle && teacherDropout === 0) teacherDropout = 0.5;
+  const cfg = {
+    version: 1,
+    seed: r() < 0.3 ? 1 : int(r, 1, 2 ** 31 - 1),
+    backend: pick(r, BACKENDS),
+    data,
+    teacher: { model: genModel(r, teacherDropout), epochs: r() < 0.3 ? 4 : int(r, 1, 200) },
+    student: { model: genModel(r, r() < 0.5 ? 0 : num(r, 0, 0.9)), epochs: r() < 0.3 ? 4 : int(r, 1, 200) },
+    students,
+    optimizer: bool(r)
+      ? { type: 'sgd', lr: positive(r, 1, 0.1), momentum: num(r, 0, 0.999, 0.9), weightDecay: num(r, 0, 0.1, 5e-4) }
+      : { type: 'adam', lr: r() < 0.2 ? 10 ** (r() * 9 - 5) : positive(r, 0.1, 0.002), weightDecay: num(r, 0, 0.1, 0) },
+    schedule: pick(r, ['constant', 'cosine', 'step'] as const),
+    batchSize: r() < 0.3 && data.trainSize >= 64 ? 64 : int(r, 2, Math.min(512, data.trainSize)),
+    attack: {
+      eps: num(r, 0, 1, 0.1),
+      stepSize: positive(r, 1, 0.025),
+      steps: r() < 0.3 ? 20 : int(r, 1, 200),
+      subset: r() < 0.3 ? 500 : int(r, 10, 10000),
+    },
+  };
+  return experimentConfig.parse(cfg);
+}
+
+function randomUi(r: Rand): ShareUi {
+  return { classroom: bool(r), hideControls: bool(r), lockControls: bool(r), autostart: bool(r), stepMode: bool(r) };
+}
+
+const full = (ui: ShareUi) => ({
+  classroom: !!ui.classroom,
+  hideControls: !!ui.hideControls,
+  lockControls: !!ui.lockControls,
+  autostart: !!ui.autostart,
+  stepMode: !!ui.stepMode,
+});
+
+/** A rich 4-student CIFAR-10 config (everything the UI would change), for link lengths. */
+function richConfig(): ExperimentConfig {
+  const c = datasetPreset('cifar-10', defaultConfig());
+  return experimentConfig.parse({
+    ...c,
+    seed: 12345,
+    teacher: { ...c.teacher, epochs: 10 },
+    student: { ...c.student, epochs: 12 },
+    students: [
+      { method: 'hinton-kd', temperature: 3, alpha: 0.7 },
+      { method: 'fickle-teacher', temperature: 6, alpha: 0.8 },
+      { method: 'soft-randomization', sigma: 0.05, clip: true, ceOnClean: true },
+      { method: 'messy-collaboration', rate: 0.3, target: 'TS' },
+    ],
+    optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 5e-4 },
+    schedule: 'step',
+    batchSize: 128,
+  });
+}
+
+/** Every notice is plain, short text. */
+function expectCleanNotices(notices: Notice[]): void {
+  for (const n of notices) {
+    expect(typeof n.field).toBe('string');
+    expect(typeof n.message).toBe('string');
+    // eslint-disable-next-line no-control-regex
+    const invisible = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const s of [n.field, n.message, n.value ?? '']) expect(invisible.test(s)).toBe(false);
+    if (n.value !== undefined) expect(Array.from(n.value).length).toBeLessThanOrEqual(40);
+    expect(Array.from(n.field).length).toBeLessThanOrEqual(80);
+  }
+}
+
+// ---- share links -------------------------------------------------------------------------------------------
+
+describe('share links', () => {
+  it('the generator makes valid configs of every kind', () => {
+    const seen = new Set<string>();
+    for (let i = 1; i <= 300; i++) {
+      const c = randomConfig(i);
+      expect(validateConfig(c).ok).toBe(true);
+      seen.add(c.data.dataset).add(c.teacher.model.family).add(c.optimizer.type);
+      c.students.forEach((s) => seen.add(s.method));
+    }
+    for (const x of ['mnist-10k', 'mnist', 'fashion-mnist', 'cifar-10', 'synthetic', 'cnn', 'wrn', 'sgd', 'adam'])
+      expect([...seen]).toContain(x);
+    for (const m of METHOD_IDS) expect([...seen]).toContain(m);
+  });
+
+  it('round-trips 1,000 random valid configs and UI flags exactly, with no notices', async () => {
+    const r = mulberry32(99);
+    for (let i = 1; i <= 1000; i++) {
+      const c = randomConfig(i);
+      const ui = randomUi(r);
+      const link = await encodeShare(c, ui);
+      expect(link).toMatch(/^#v1j?\.[A-Za-z0-9_-]*(&[a-z]+=1)*$/);
+      const d = await decodeShare(link);
+      if (d.notices.length || JSON.stringify(d.config) !== JSON.stringify(c)) {
+        expect({ seed: i, notices: d.notices, config: d.config }).toEqual({ seed: i, notices: [], config: c });
+      }
+      expect(d.config).toEqual(c);
+      expect(d.ui).toEqual(full(ui));
+    }
+  });
+
+  it('keeps links short (default < 200 chars, rich 4-student config < 400)', async () => {
+    const d = await encodeShare(defaultConfig());
+    const dUi = await encodeShare(defaultConfig(), { classroom: true, stepMode: true });
+    const rich = await encodeShare(richConfig());
+    const richUi = await encodeShare(richConfig(), { classroom: true, hideControls: true, autostart: true });
+    console.log(
+      `share link lengths: default ${d.length} (${d}), default + 2 flags ${dUi.length}, ` +
+        `rich 4-student CIFAR-10 ${rich.length}, rich + 3 flags ${richUi.length}`,
+    );
+    expect(d.length).toBeLessThan(200);
+    expect(rich.length).toBeLessThan(400);
+    expect(richUi.length).toBeLessThan(400);
+    expect((await decodeShare(rich)).config).toEqual(richConfig());
+  });
+
+  it('writes only what differs from the v1 base; a changed student list goes whole', () => {
+    expect(shareDiff(defaultConfig())).toEqual({});
+    const c = defaultConfig();
+    c.seed = 7;
+    c.students = [c.students[1]];
+    expect(shareDiff(c)).toEqual({ seed: 7, students: [{ method: 'hinton-kd' }] });
+    // A different variant carries its discriminator and is diffed against that variant's v1 base.
+    const cifar = datasetPreset('cifar-10', defaultConfig());
+    expect(shareDiff(cifar)).toMatchObject({ data: { dataset: 'cifar-10' }, teacher: { model: { family: 'wrn' } } });
+  });
+
+  it('decodes a pinned v1 link made by the first version (future versions must keep reading it)', async () => {
+    const d = await decodeShare(PINNED_V1);
+    expect(d.notices).toEqual([]);
+    expect(d.ui).toEqual(full({ classroom: true, autostart: true }));
+    expect(d.config).toEqual(PINNED_V1_CONFIG);
+    // And the readable form of a v1 link.
+    const j = await decodeShare(PINNED_V1J);
+    expect(j.notices).toEqual([]);
+    expect(j.config.seed).toBe(42);
+    expect(j.config.students).toEqual([
+      { method: 'student-alone' },
+      { method: 'soft-randomization', temperature: 4, alpha: 0.9, sigma: 0.3, clip: false, ceOnClean: false },
+    ]);
+    expect(j.ui.stepMode).toBe(true);
+  });
+
+  it('a v1 link without fields (made before they existed) decodes with defaults, without notices', async () => {
+    // Only students, each with only its method; an attack section with only ε.
+    const link = await packShare({ students: [{ method: 'custom' }, { M: 'sr' }], attack: { eps: 0.2 } });
+    const d = await decodeShare(link);
+    expect(d.notices).toEqual([]);
+    expect(d.config.students[0]).toEqual(
+      experimentConfig.parse({ ...DEFAULT_CONFIG_INPUT, students: [{ method: 'custom' }] }).students[0],
+    );
+    expect(d.config.students[1]).toMatchObject({ method: 'soft-randomization', sigma: 0.2, temperature: 4 });
+    expect(d.config.attack).toEqual({ ...defaultConfig().attack, eps: 0.2 });
+    expect({ ...d.config, students: 0, attack: 0 }).toEqual({ ...defaultConfig(), students: 0, attack: 0 });
+    // A data set switched with no sizes gets that set's v1 base sizes.
+    expect((await decodeShare(await packShare({ data: { dataset: 'cifar-10' } }))).config.data).toEqual({
+      dataset: 'cifar-10',
+      trainSize: 10000,
+      testSize: 2000,
+      augment: 'crop-flip',
+    });
+  });
+
+  it('reads both forms, with or without "#", inside a whole URL, and percent-encoded', async () => {
+    const c = randomConfig(5);
+    for (const form of ['deflate', 'json'] as const) {
+      const link = await packShare(shareDiff(c), { form, ui: { lockControls: true } });
+      for (const s of [link, link.slice(1), `https://example.org/kd/?x=1${link}`, encodeURIComponent(link)]) {
+        const d = await decodeShare(s);
+        expect(d.notices).toEqual([]);
+        expect(d.config).toEqual(c);
+        expect(d.ui.lockControls).toBe(true);
+      }
+    }
+  });
+
+  it('reads unknown versions and unversioned JSON with a notice', async () => {
+    const payload = (await packShare({ seed: 9 }, { form: 'json' })).slice('#v1j.'.length);
+    for (const v of ['v2j', 'v0j', 'v99j']) {
+      const d = await decodeShare(`#${v}.${payload}`);
+      expect(d.config.seed).toBe(9);
+      expect(d.notices).toHaveLength(1);
+      expect(d.notices[0].message).toMatch(/v(2|0|99)/);
+    }
+    const j = await decodeShare('#' + encodeURIComponent('{"seed":3,"batchSize":32}'));
+    expect(j.config).toMatchObject({ seed: 3, batchSize: 32 });
+    expect(j.notices[0].message).toMatch(/without a version/);
+  });
+
+  it('refuses long payloads and decompression bombs with a notice', async () => {
+    const long = await decodeShare('#v1.' + 'A'.repeat(MAX_PAYLOAD_CHARS + 1));
+    expect(long.config).toEqual(defaultConfig());
+    expect(long.notices[0].message).toMatch(/too long/);
+    // 300 KB of spaces inside valid JSON: a few hundred characters compressed.
+    const bytes = new TextEncoder().encode(`{"seed":2,"x":"${' '.repeat(300_000)}"}`);
+    const packed = await new Response(
+      new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+    ).arrayBuffer();
+    const link = '#v1.' + toBase64Url(new Uint8Array(packed));
+    expect(link.length).toBeLessThan(2000);
+    const d = await decodeShare(link);
+    expect(d.config).toEqual(defaultConfig());
+    expect(d.notices.map((n) => n.message).join()).toMatch(/200000 bytes/);
+  });
+
+  it('base64url is strict and round-trips every length', () => {
+    const r = mulberry32(3);
+    for (let n = 0; n < 64; n++) {
+      const b = Uint8Array.from({ length: n }, () => int(r, 0, 255));
+      const s = toBase64Url(b);
+      expect(s).toMatch(/^[A-Za-z0-9_-]*$/);
+      expect(fromBase64Url(s)).toEqual(b);
+    }
+    expect(fromBase64Url('e30=')).toEqual(new TextEncoder().encode('{}'));
+    for (const bad of ['A', 'ab+c', 'ab/c', 'a b', 'é30', 'e31']) expect(fromBase64Url(bad)).toBeNull();
+  });
+
+  it('V1_BASE is a valid config; short names are unambiguous', () => {
+    expect(repairConfig(V1_BASE).notices).toEqual([]);
+    for (const table of [V1_SHORT_KEYS, V1_SHORT_METHODS]) {
+      const shorts = Object.values(table);
+      expect(new Set(shorts).size).toBe(shorts.length);
+    }
+    // A short name equal to a field name (or method) would be expanded into the wrong field.
+    const names = schemaFieldNames();
+    for (const s of Object.values(V1_SHORT_KEYS)) if (!Object.hasOwn(V1_SHORT_KEYS, s)) expect(names).not.toContain(s);
+    for (const s of Object.values(V1_SHORT_METHODS)) expect(METHOD_IDS).not.toContain(s);
+  });
+
+  it('survives 10,000+ random and hostile links: never throws, always a valid config, notices when not clean', async () => {
+    const r = mulberry32(2024);
+    const t0 = performance.now();
+    const valid: string[] = [];
+    for (let i = 0; i < 200; i++) valid.push(await encodeShare(randomConfig(5000 + i), randomUi(r)));
+    const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const randB64 = (n: number) => Array.from({ length: n }, () => pick(r, [...b64])).join('');
+    const randChars = (n: number) =>
+      Array.from({ length: n }, () =>
+        r() < 0.3
+          ? pick(r, ['#', '&', '=', '%', '.', 'v', '1', 'j', '{', '}', '"', '\u0000', '\u202e', '\n'])
+          : String.fromCharCode(int(r, 0, 0xffff)),
+      ).join('');
+
+    const cases: { s: string; dirty: boolean }[] = [];
+    for (let i = 0; i < 2000; i++) cases.push({ s: randChars(int(r, 0, 120)), dirty: true });
+    for (let i = 0; i < 2000; i++) cases.push({ s: `#v1.${randB64(int(r, 0, 300))}`, dirty: true });
+    for (let i = 0; i < 1000; i++) cases.push({ s: `#v1j.${randB64(int(r, 0, 300))}`, dirty: true });
+    for (let i = 0; i < 1500; i++) {
+      const link = pick(r, valid);
+      const head = link.split('&')[0];
+      cases.push({ s: head.slice(0, int(r, 0, head.length - 1)), dirty: true });
+    }
+    for (let i = 0; i < 1500; i++) {
+      const chars = [...pick(r, valid)];
+      for (let k = int(r, 1, 3); k > 0; k--) chars[int(r, 1, chars.length - 1)] = pick(r, [...b64, '&', '=', '.', '%']);
+      cases.push({ s: chars.join(''), dirty: false }); // a flip can land on another valid link
+    }
+    for (let i = 0; i < 500; i++) {
+      const [head, ...flags] = pick(r, valid).split('&');
+      const version = pick(r, ['v0', 'v2', 'v99', 'V1', 'v1x', 'v', 'w1', 'v-1', 'v1.5']);
+      const body = head.replace(/^#v1j?/, '#' + version);
+      cases.push({ s: [body, ...flags].join('&'), dirty: true });
+    }
+    for (let i = 0; i < 2000; i++) {
+      const { patch, text } = hostilePatch(r);
+      const form = pick(r, ['deflate', 'json'] as const);
+      cases.push({ s: text ? await packText(text, form) : await packShare(patch, { form }), dirty: true });
+    }
+    cases.push({ s: '', dirty: true }, { s: '#', dirty: true }, { s: 'x'.repeat(100_000), dirty: true });
+    cases.push({ s: '#v1j.' + toBase64Url(new TextEncoder().encode('['.repeat(10_000))), dirty: true });
+    cases.push({ s: await packText('{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000), 'deflate'), dirty: true });
+    cases.push({ s: await packText(`{"seed":"${'<script>alert(1)</script>'.repeat(4000)}"}`, 'deflate'), dirty: true });
+    cases.push({ s: `#v1j.${randB64(30_000)}`, dirty: true }, { s: `#v1.e30&bogus=1&classroom=2`, dirty: true });
+    expect(cases.length).toBeGreaterThanOrEqual(10_000);
+
+    let cleanMutations = 0;
+    for (const { s, dirty } of cases) {
+      const d = await decodeShare(s);
+      const ok = validateConfig(d.config).ok;
+      if (!ok || (dirty && d.notices.length === 0))
+        expect({ s: s.slice(0, 200), notices: d.notices, ok }).toBe('dirty');
+      if (!dirty && d.notices.length === 0) cleanMutations++;
+      expectCleanNotices(d.notices);
+      expect(Object.keys(d.ui).sort()).toEqual(['autostart', 'classroom', 'hideControls', 'lockControls', 'stepMode']);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(
+      `fuzz: ${cases.length} links in ${seconds.toFixed(1)} s; ${cleanMutations} char flips gave another clean link`,
+    );
+    expect(seconds).toBeLessThan(20);
+  });
+});
+
+/** A link over raw JSON text (for keys JSON.stringify would not write, like "__proto__"). */
+async function packText(text: string, form: 'deflate' | 'json'): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  if (form === 'json') return '#v1j.' + toBase64Url(bytes);
+  const packed = await new Response(
+    new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+  ).arrayBuffer();
+  return '#v1.' + toBase64Url(new Uint8Array(packed));
+}
+
+/** Values invalid at every field of the schema. */
+const HOSTILE = [
+  null,
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e308',
+  1e308,
+  -1e308,
+  -1,
+  '<script>alert(1)</script>',
+  '\u202egnp.exe\u0000',
+  'x'.repeat(100_000),
+  { $ne: 1 },
+  [[[[[[[[[[[[[1]]]]]]]]]]]]],
+];
+
+/** A valid config's diff with hostile values, unknown keys or prototype keys at random places. */
+function hostilePatch(r: Rand): { patch: unknown; text?: string } {
+  const c = randomConfig(int(r, 1, 1e6)) as unknown as Record<string, unknown>;
+  const kind = int(r, 0, 3);
+  if (kind === 3) {
+    const json = JSON.stringify(shareDiff(c as unknown as ExperimentConfig));
+    const key = pick(r, ['__proto__', 'constructor', 'prototype']);
+    const inner = json === '{}' ? '' : ',' + json.slice(1, -1);
+    return { patch: null, text: `{"${key}":{"polluted":true,"toString":1}${inner}}` };
+  }
+  // Walk to a random field of the full config.
+  const path: (string | number)[] = [];
+  let v: unknown = c;
+  while (v !== null && typeof v === 'object' && (path.length === 0 || r() < 0.6)) {
+    const keys = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
+    if (keys.length === 0) break;
+    const k = pick(r, keys as (string | number)[]);
+    path.push(k);
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  const patch = structuredClone(c);
+  let at: Record<string | number, unknown> = patch;
+  for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  if (kind === 2 && at[last] !== null && typeof at[last] === 'object' && !Array.isArray(at[last])) {
+    (at[last] as Record<string, unknown>)[pick(r, ['evil', 'onload', 'x'.repeat(500), 'seed2'])] = pick(r, HOSTILE);
+  } else if (kind === 1 && !Array.isArray(at)) {
+    at[pick(r, ['unknownField', 'TEMPERATURE', 'lR'])] = pick(r, [1, 'a', true]);
+  } else {
+    at[last] = pick(r, HOSTILE);
+  }
+  // Partial patches keep the branch to the change (a key added at the top level needs the whole patch).
+  return { patch: r() < 0.5 || (kind === 1 && path.length === 1) ? patch : mixDiff(patch, path) };
+}
+
+/** Only the branch to the broken field (a partial patch, as a hand-edited link would be). */
+function mixDiff(patch: Record<string, unknown>, path: (string | number)[]): unknown {
+  const k = path[0];
+  return { [k]: patch[k as string] };
+}
+
+// ---- repairConfig ------------------------------------------------------------------------------------------
+
+describe('repairConfig', () => {
+  const base = () => structuredClone(DEFAULT_CONFIG_INPUT) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('passes a valid config through without notices', () => {
+    const r = repairConfig(defaultConfig());
+    expect(r).toEqual({ config: defaultConfig(), notices: [] });
+  });
+
+  it('never throws on non-objects or exotic inputs; falls back to defaults with a notice', () => {
+    const throwing = Object.defineProperty({}, 'seed', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    for (const x of [null, undefined, [], 'x', 42, NaN, () => 1, Symbol('s'), 10n, throwing]) {
+      const r = repairConfig(x);
+      expect(r.config).toEqual(defaultConfig());
+      expect(r.notices.length).toBeGreaterThan(0);
+      expectCleanNotices(r.notices);
+    }
+  });
+
+  it('keeps valid fields and resets each invalid one to its default, naming it', () => {
+    const c = base();
+    c.seed = 7;
+    c.optimizer.lr = -0.1;
+    c.schedule = 'sometimes';
+    const r = repairConfig(c);
+    expect(r.config.seed).toBe(7);
+    expect(r.config.optimizer.lr).toBe(0.002);
+    expect(r.config.schedule).toBe('cosine');
+    expect(r.notices).toEqual([
+      { field: 'optimizer.lr', message: expect.stringMatching(/greater than 0.*using 0.002/), value: '-0.1' },
+      { field: 'schedule', message: expect.stringMatching(/using cosine/), value: '"sometimes"' },
+    ]);
+  });
+
+  it("resets a field to its own variant's default (a WRN depth, a student's σ) and keeps the rest", () => {
+    const c = base();
+    c.data = { dataset: 'cifar-10', trainSize: 'lots' };
+    c.teacher.model = { family: 'wrn', depth: 12, widen: 3, dropout: 0.2 };
+    c.students[3] = { method: 'soft-randomization', sigma: 5, temperature: 7 };
+    const r = repairConfig(c);
+    expect(r.config.data).toEqual({ dataset: 'cifar-10', trainSize: 50000, testSize: 10000, augment: 'crop-flip' });
+    expect(r.config.teacher.model).toEqual({ family: 'wrn', depth: 16, widen: 3, dropout: 0.2 });
+    expect(r.config.students[3]).toMatchObject({ sigma: 0.2, temperature: 7 });
+    expect(r.notices.map((n) => n.field).sort()).toEqual(['data.trainSize', 'students.3.sigma', 'teacher.model.depth']);
+  });
+
+  it('an unknown variant falls back to the default one; a missing discriminator keeps the other fields', () => {
+    const c = base();
+    c.teacher = { model: { family: 'vit', patch: 16 }, epochs: 3 };
+    c.optimizer = { type: 'rmsprop', lr: 0.01 };
+    c.data = { trainSize: 500, testSize: 300 };
+    const r = repairConfig(c);
+    expect(r.config.teacher).toEqual({ model: defaultConfig().teacher.model, epochs: 3 });
+    expect(r.config.optimizer).toEqual(defaultConfig().optimizer);
+    expect(r.config.data).toEqual({ dataset: 'mnist-10k', trainSize: 500, testSize: 300 });
+    expect(r.notices.map((n) => [n.field, n.message])).toEqual([
+      ['data.dataset', 'missing; using mnist-10k'],
+      ['teacher.model.family', 'unknown family; using the default teacher.model'],
+      ['optimizer.type', 'unknown type; using the default optimizer'],
+    ]);
+    // A plain (non-discriminated) union field is one field, not a variant.
+    c.data = { dataset: 'synthetic', trainSize: 100, size: 8, channels: 2 };
+    expect(repairConfig(c).config.data).toEqual({
+      dataset: 'synthetic',
+      trainSize: 100,
+      testSize: 128,
+      size: 8,
+      channels: 1,
+    });
+  });
+
+  it('drops students with an unknown method (notices use input positions); none left → default students', () => {
+    const c = base();
+    c.students = [{ method: 'dark-knowledge' }, 5, { method: 'hinton-kd', alpha: 3 }];
+    const r = repairConfig(c);
+    expect(r.config.students).toEqual([{ method: 'hinton-kd', temperature: 4, alpha: 0.9 }]);
+    expect(r.notices.map((n) => n.field)).toEqual(['students.0', 'students.1', 'students.2.alpha']);
+    c.students = [{ method: 'nope' }];
+    expect(repairConfig(c).config.students).toEqual(defaultConfig().students);
+    c.students = Array(20).fill({ method: 'student-alone' });
+    expect(repairConfig(c).config.students).toHaveLength(8);
+  });
+
+  it('reports unknown and prototype keys as "unknown field, ignored" and never pollutes prototypes', () => {
+    const c = JSON.parse(JSON.stringify(base()).replace('{', '{"__proto__":{"polluted":1},"colour":"red",'));
+    c.teacher.constructor = { prototype: { polluted: 1 } };
+    const r = repairConfig(c);
+    expect(r.config).toEqual(defaultConfig());
+    expect(r.notices).toEqual(
+      expect.arrayContaining([
+        { field: '__proto__', message: 'unknown field, ignored' },
+        { field: 'colour', message: 'unknown field, ignored', value: '"red"' },
+        { field: 'teacher.constructor', message: 'unknown field, ignored' },
+      ]),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r.config)).toBe(Object.prototype);
+  });
+
+  it('repairs the cross-field rules: Fickle Teacher gets teacher dropout 0.4, batch size is clamped', () => {
+    const c = base();
+    c.teacher.model.dropout = 0;
+    c.data = { dataset: 'synthetic', trainSize: 40 };
+    const r = repairConfig(c);
+    expect(r.config.teacher.model.dropout).toBe(0.4);
+    expect(r.config.batchSize).toBe(40);
+    expect(r.notices).toEqual([
+      { field: 'teacher.model.dropout', message: expect.stringMatching(/Fickle.*0.4/), value: '0' },
+      { field: 'batchSize', message: expect.stringMatching(/training set.*40/), value: '64' },
+    ]);
+  });
+
+  it('renders rejected values as short plain text', () => {
+    const c = base();
+    c.backend = '\u0000\u001b[31m\u202eevil' + 'x'.repeat(100_000);
+    const [n] = repairConfig(c).notices;
+    expect(n.field).toBe('backend');
+    expect(n.value).toMatch(/^"\[31mevilxxx.*…$/);
+    expectCleanNotices([n]);
+  });
+
+  it('bounds hostile sizes: deep nesting, huge arrays and many keys stay fast', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 50_000; i++) deep = (deep.a = {}) as Record<string, unknown>;
+    const many = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
+    const t0 = performance.now();
+    for (const junk of [
+      { ...base(), root },
+      { ...many, ...base() },
+      { ...base(), students: Array(1e5).fill(1) },
+    ]) {
+      const r = repairConfig(junk);
+      expect(validateConfig(r.config).ok).toBe(true);
+      expect(r.notices.length).toBeLessThanOrEqual(31);
+    }
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+// Made by encodeShare(richConfig(), { classroom: true, autostart: true }) when v1 was introduced. Do not edit:
+// every later version must decode these two links to exactly this.
+const PINNED_V1 =
+  '#v1.dY9BTsNADEXv8tYGzWSSJvUdump3iEVIk4CgpZoZhFA0d0dOW4kNG8v-78v-Xkior0LdCEd04YwyvE19fPCOIhxMPFmZUL7j2cQR9a4I-_9gVYSU0KeFHcrrO0JGg9Cj7rEtcgVTvoLNDXR3kCJCmk1zjTCgOX6NwnDr7r7TgBDNFoQ8oxz2lGfh01L92Kb5iPCxerzFGkzM4wXhZX2-E_ps9vGy3gs-tFVTb53fblzb1ULKK7DhLyzlFw&classroom=1&autostart=1';
+const PINNED_V1_CONFIG: ExperimentConfig = JSON.parse(
+  '{"version":1,"seed":12345,"backend":"auto","data":{"dataset":"cifar-10","trainSize":10000,"testSize":2000,"augment":"crop-flip"},"teacher":{"model":{"family":"wrn","depth":16,"widen":1,"dropout":0.3},"epochs":10},"student":{"model":{"family":"wrn","depth":10,"widen":1,"dropout":0},"epochs":12},"students":[{"method":"hinton-kd","temperature":3,"alpha":0.7},{"method":"fickle-teacher","temperature":6,"alpha":0.8},{"method":"soft-randomization","temperature":4,"alpha":0.9,"sigma":0.05,"clip":true,"ceOnClean":true},{"method":"messy-collaboration","temperature":4,"alpha":0.9,"rate":0.3,"target":"TS"}],"optimizer":{"type":"sgd","lr":0.1,"momentum":0.9,"weightDecay":0.0005},"schedule":"step","batchSize":128,"attack":{"eps":0.03137254901960784,"stepSize":0.00784313725490196,"steps":20,"subset":500}}',
+);
+// packShare({ seed: 42, students: [{ method: 'student-alone' }, { method: 'soft-randomization', sigma: 0.3 }] },
+// { form: 'json', ui: { stepMode: true } }): the readable form.
+const PINNED_V1J =
+  '#v1j.eyJzZWVkIjo0Miwic3R1ZGVudHMiOlt7Im1ldGhvZCI6InN0dWRlbnQtYWxvbmUifSx7Im1ldGhvZCI6InNvZnQtcmFuZG9taXphdGlvbiIsInNpZ21hIjowLjN9XX0&step=1';
