@@ -2,9 +2,23 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). Everything is same-origin, so
+// require-corp blocks nothing. Deployers: send the same two headers (README, "Deploying").
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react()],
-  worker: { format: 'es' },
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  worker: {
+    format: 'es',
+    // tfjs-wasm builds its pthread workers from function source text: mangled names break them (the threaded
+    // backend crashed with "e is not defined" in the production build). Compress, but keep names.
+    rolldownOptions: { output: { minify: false } },
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   optimizeDeps: {
     // Scan the worker and the test/bench pages up front: a dependency discovered late (the worker's tfjs
