@@ -67,7 +67,7 @@ export class TrainingClient {
     return this.send({ type: 'resume-info' });
   }
   resumeRun(): number {
-    return this.send({ type: 'resume' });
+    return this.send({ type: 'resume-run' });
   }
   discardCheckpoint(): number {
     return this.send({ type: 'discard-checkpoint' });

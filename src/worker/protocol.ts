@@ -41,8 +41,8 @@ export type Command =
   | AttackCommand
   /** Is there a checkpoint of an interrupted run to resume? */
   | { type: 'resume-info'; id: number }
-  /** Continue the interrupted run from its last finished epoch. */
-  | { type: 'resume'; id: number }
+  /** Continue the interrupted run from its last finished epoch (not 'resume', which ends a pause). */
+  | { type: 'resume-run'; id: number }
   | { type: 'discard-checkpoint'; id: number }
   /** A trained model of the last run as a downloadable .kdnpm file. */
   | { type: 'model-export'; id: number; modelId: string }

@@ -389,7 +389,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     case 'resume-info':
       void resumeInfo().then((info) => post({ type: 'resume-info', id: cmd.id, info }));
       break;
-    case 'resume':
+    case 'resume-run':
       if (running)
         post({ type: 'error', id: cmd.id, code: 'internal', message: 'A run is already in progress; stop it first.' });
       else void serial(() => resumeRun(cmd.id));
