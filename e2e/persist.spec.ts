@@ -65,6 +65,7 @@ test('a run killed mid-way resumes after a reload and ends exactly where an unin
 
   // The teacher trained above is in this context's IndexedDB: after a reload it is not trained again.
   await page.reload();
+  await page.getByTestId('step-mode').uncheck(); // the address bar kept step mode (&step=1)
   await b.applyJson({ ...config, students: [{ method: 'fickle-teacher' }] });
   await b.train();
   await b.waitForStatus('done');

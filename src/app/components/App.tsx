@@ -7,14 +7,25 @@ import { Charts } from './Charts';
 import { ExperimentPanel } from './ExperimentPanel';
 import { Header } from './Header';
 import { JsonEditor } from './JsonEditor';
+import { Notices } from './persist/Notices';
+import { ResumeBanner } from './persist/ResumeBanner';
+import { RunExport } from './persist/RunExport';
+import { RunHistory } from './persist/RunHistory';
 import { Progress } from './Progress';
 import { ResultsTable } from './ResultsTable';
 import { RunControls } from './RunControls';
 import { RunError } from './RunError';
+import { LinkNotice } from './share/LinkNotice';
+import { Lockable } from './share/Lockable';
+import { StepExplainer } from './share/StepExplainer';
+import { StepModeToggle } from './share/StepModeToggle';
+import { useShareRootClass } from './share/useShareRootClass';
 import { StudentsList } from './StudentsList';
 import { useStore } from '../store';
+import '../lib/urlSync'; // opens a share link before the first render, then keeps the address bar in sync
 
 export function App() {
+  const shareClass = useShareRootClass();
   useEffect(() => {
     // Fill the backend badge before the first run.
     const s = useStore.getState();
@@ -22,26 +33,37 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
+    <div className={`app${shareClass}`}>
       <Header />
+      <LinkNotice />
       <main className="layout">
         <div className="col-config">
-          <ExperimentPanel />
+          <Lockable note>
+            <ExperimentPanel />
+          </Lockable>
         </div>
         <div className="col-run">
           <div className="run-top">
+            <ResumeBanner />
             <RunControls />
+            <StepModeToggle />
             <ConfigErrors />
             <RunError />
+            <Notices />
             <Progress />
+            <StepExplainer />
           </div>
           <Charts />
           <ResultsTable />
+          <RunExport />
+          <RunHistory />
           <AttackPanel />
         </div>
         <div className="col-wide">
-          <StudentsList />
-          <JsonEditor />
+          <Lockable>
+            <StudentsList />
+            <JsonEditor />
+          </Lockable>
         </div>
       </main>
       <footer className="app-footer muted">

@@ -1,6 +1,7 @@
-// Title, one-line explanation and the backend badge.
+// Title, one-line explanation, the share / presets / classroom group and the backend badge.
 import { BACKEND_LABELS } from '../lib/format';
 import { useStore } from '../store';
+import { ShareTools } from './share/ShareTools';
 
 export function Header() {
   return (
@@ -12,7 +13,10 @@ export function Header() {
           corrupted labels — helps knowledge distillation (Arani et al., WACV 2021). Everything runs in your browser.
         </p>
       </div>
-      <BackendBadge />
+      <div className="header-side">
+        <ShareTools />
+        <BackendBadge />
+      </div>
     </header>
   );
 }

@@ -8,6 +8,7 @@ import { handleWorkerEvent } from './events';
 import { createPersistSlice } from './persistSlice';
 import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
+import { createShareSlice } from './shareSlice';
 import type { Store } from './types';
 
 export const useStore = create<Store>()((...a) => ({
@@ -17,6 +18,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createDataSlice(...a),
   ...createAttackSlice(...a),
   ...createPersistSlice(...a),
+  ...createShareSlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

@@ -1,9 +1,11 @@
 // Nothing lost: the interrupted run the worker can resume, notices from the worker (teacher cache hits,
 // storage failures), run history in IndexedDB, and model files (export / import).
+import { storageFailure } from '../../storage/db';
 import { deleteRun, listRuns, saveRun, type RunRecord } from '../../storage/runs';
 import type { ModelRef } from '../../worker/attackProtocol';
 import type { ResumeInfo, WorkerEvent } from '../../worker/protocol';
 import { getClient } from './client';
+import { isActive } from './runSlice';
 import type { SliceCreator } from './types';
 
 export interface Notice {
@@ -59,7 +61,16 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
   importedModels: [],
 
   checkResume: () => void getClient().resumeInfo(),
-  resumeRun: () => get().resumeFromCheckpoint(),
+  resumeRun: () => {
+    const config = get().resumeInfo?.config;
+    get().resumeFromCheckpoint();
+    if (!config || !isActive(get().status)) return;
+    // Then the form shows the run being continued (and Train afterwards repeats it, not the default config).
+    // After the run started, so the changed backend field does not re-initialise the worker meanwhile. A config
+    // the form rejects (an older version's) stays out of the form; the worker validated it for the run.
+    get().setJsonText(JSON.stringify(config));
+    get().applyJson();
+  },
   discardResume: () => {
     getClient().discardCheckpoint();
     set({ resumeInfo: null });
@@ -73,7 +84,7 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
     try {
       set({ history: await listRuns(), historyProblem: null });
     } catch (e) {
-      set({ historyProblem: `Run history is not kept: ${(e as Error).message}` });
+      set({ historyProblem: `Run history is not kept: ${storageFailure(e)}.` });
     }
   },
   recordRun: async (r) => {
@@ -110,7 +121,8 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
         return;
       case 'models-imported':
         set({ importedModels: [...get().importedModels, ...e.models] });
-        get().pushNotice('info', `Imported ${e.models.map((m) => m.label).join(', ')}: ready in the attack lab.`);
+        // The worker's labels already read "Imported: …".
+        get().pushNotice('info', `${e.models.map((m) => m.label).join(', ')}: ready in the attack lab.`);
         return;
     }
   },

@@ -6,8 +6,9 @@ import type { DataSlice } from './dataSlice';
 import type { PersistSlice } from './persistSlice';
 import type { ResultsSlice } from './resultsSlice';
 import type { RunSlice } from './runSlice';
+import type { ShareSlice } from './shareSlice';
 
-export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice & AttackSlice & PersistSlice;
+export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice & AttackSlice & PersistSlice & ShareSlice;
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
