@@ -55,7 +55,8 @@ function hash(seed: number, key: string): number {
   return h || 1;
 }
 
-export type StreamName = 'init' | 'shuffle' | 'dropout' | 'noise' | 'labels' | 'split' | 'data' | 'augment' | 'attack' | 'corruption';
+export type StreamName =
+  'init' | 'shuffle' | 'dropout' | 'noise' | 'labels' | 'split' | 'data' | 'augment' | 'attack' | 'corruption';
 
 export function stream(seed: number, name: StreamName, owner = ''): Rng {
   return new Rng(hash(seed, `${name}/${owner}`));
