@@ -201,6 +201,7 @@ async function start(id: number, input: unknown, stepMode = false, resume: RunCh
     });
     models = out.models; // kept for later commands (attacks, evaluation, export)
     steps.flush();
+    running = false; // the models are final: the lab may attack them while the cache writes below finish
     post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
     await deleteCheckpoint();
     const trained = new Set(planned.filter((t) => !reuse.has(t.id)).map((t) => t.id));
