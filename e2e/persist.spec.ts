@@ -70,6 +70,19 @@ test('a run killed mid-way resumes after a reload and ends exactly where an unin
   await b.train();
   await b.waitForStatus('done');
   await expect(page.getByTestId('notices')).toContainText(/Teacher loaded from this browser's cache/);
+
+  // A trained model downloads as a file, imports back, and becomes a source in the attack lab.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-model').first().click()]);
+  expect(file.suggestedFilename()).toMatch(/\.kdnpm$/);
+  await page.getByTestId('import-model-input').setInputFiles(
+    await file.path().then((p) => ({
+      name: file.suggestedFilename(),
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(p),
+    })),
+  );
+  await expect(page.getByTestId('notices')).toContainText(/Imported/);
+  await expect(page.getByTestId('attack-source')).toContainText(/Imported/);
   expect(b.pageErrors).toEqual([]);
   await ctxB.close();
 });

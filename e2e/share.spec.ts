@@ -8,13 +8,17 @@ const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 test('a copied link opens the same config in a fresh context, with the same first-epoch losses', async ({
   browser,
 }) => {
-  const ctxA = await browser.newContext();
+  const ctxA = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const a = new Playground(await ctxA.newPage());
   await a.open();
   const cfg = tinyConfig({ seed: 7, students: [{ method: 'hinton-kd', temperature: 3 }] });
   await a.applyJson(cfg);
+  // The address bar follows the config; Copy link puts the same link on the clipboard.
   await expect.poll(() => new URL(a.page.url()).hash.length).toBeGreaterThan(5);
-  const link = a.page.url();
+  await a.page.getByTestId('copy-link').click();
+  await expect(a.page.getByTestId('copy-link-status')).toContainText(/copied/i);
+  const link = await a.page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).hash).toBe(new URL(a.page.url()).hash);
   const json = async (p: Playground) => JSON.parse(await p.page.getByTestId('config-json').inputValue());
   await a.train();
   await a.waitForStatus('done');

@@ -71,6 +71,7 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
         runConfig: e.config,
         dataset: e.dataset,
         dataProgress: s.importing ? s.dataProgress : null, // the run's data is loaded
+        importedModels: [], // the worker starts the lab's model set afresh with each run
       });
       s.resetAttackLab(e.config, e.dataset); // the lab's results were about the previous run's models
       break;

@@ -1,7 +1,7 @@
 // The attack and robustness lab: adversarial examples, robust accuracy vs ε and accuracy under corruptions for
 // the models of the last run (or of a paused one). The worker does the work; this panel only asks and shows.
 import { memo, useEffect } from 'react';
-import { useStore } from '../../store';
+import { isActive, useStore } from '../../store';
 import { specOf } from '../../store/attackSlice';
 import { download, fileName, labJson } from '../../lib/exportFiles';
 import { AttackGallery } from './AttackGallery';
@@ -16,7 +16,8 @@ export const AttackPanel = memo(function AttackPanel() {
   const status = useStore((s) => s.status);
   const runId = useStore((s) => s.runId);
   // A stopped run's models are disposed by the worker: only finished or paused runs can be attacked.
-  const enabled = status === 'done' || status === 'paused';
+  const imported = useStore((s) => s.importedModels.length > 0);
+  const enabled = status === 'done' || status === 'paused' || (imported && !isActive(status));
   // A resumed run trains the very models a task would be attacking: stop the task rather than race the run.
   useEffect(() => {
     if (!enabled) useStore.getState().stopAttack();

@@ -9,16 +9,23 @@ export interface LabModel extends ModelRef {
   color: string;
 }
 
-/** The run's models in phase order (a paused run: those started so far), coloured as in the training charts. */
+const IMPORTED_COLORS = ['#7c3aed', '#0891b2', '#65a30d', '#be123c'];
+
+/**
+ * The run's models in phase order (a paused run: those started so far), coloured as in the training charts,
+ * then models imported from files.
+ */
 export function useLabModels(): LabModel[] {
   const phases = useStore((s) => s.phases);
   const plan = useStore((s) => s.plan);
+  const imported = useStore((s) => s.importedModels);
   return useMemo(() => {
     const colors = colorsFor(plan);
-    return Object.values(phases)
+    const run = Object.values(phases)
       .sort((a, b) => a.index - b.index)
       .map((p) => ({ id: p.id, label: p.label, kind: p.kind, color: colors[p.id] ?? '#888' }));
-  }, [phases, plan]);
+    return [...run, ...imported.map((m, i) => ({ ...m, color: IMPORTED_COLORS[i % IMPORTED_COLORS.length] }))];
+  }, [phases, plan, imported]);
 }
 
 /** The model attacks are crafted on: the chosen one if it exists in this run, else the first (the teacher). */
