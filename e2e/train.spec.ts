@@ -1,4 +1,5 @@
 // User flows on tiny configs: assert on what a user sees.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Playground, tinyConfig } from './pages/playground';
 
@@ -33,6 +34,13 @@ test('a run trains a teacher and four students; charts and results update', asyn
   await expect.poll(() => page.getByTestId('loss-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(5);
   await expect.poll(() => page.getByTestId('acc-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(5);
   await page.screenshot({ path: test.info().outputPath('finished-run.png'), fullPage: true });
+  // Each chart saves as a PNG for slides.
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('loss-chart').getByRole('button', { name: /PNG/ }).click(),
+  ]);
+  const bytes = readFileSync(await png.path());
+  expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -26,6 +26,7 @@ import {
 } from 'recharts';
 import type { EpochMetrics } from '../../core/train/events';
 import { colorsFor } from '../lib/colors';
+import { ChartPngButton } from './ChartPngButton';
 import { visiblePoints, type Point, type Series } from '../lib/series';
 import { useStore, type Store } from '../store';
 import { sameItems, useDeferredStore } from '../store/useDeferredStore';
@@ -341,6 +342,7 @@ const LossChart = memo(function LossChart() {
         <label className="inline-check">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log scale
         </label>
+        <ChartPngButton title="Loss" legend={models} name="loss-chart" />
       </figcaption>
       <Frame
         xDomain={xDomain}
@@ -385,7 +387,9 @@ const AccChart = memo(function AccChart() {
 
   return (
     <figure className="chart" data-testid="acc-chart" aria-label={`Accuracy chart. ${summary}`}>
-      <figcaption>Accuracy</figcaption>
+      <figcaption>
+        Accuracy <ChartPngButton title="Accuracy" legend={models} name="accuracy-chart" />
+      </figcaption>
       <Frame
         xDomain={xDomain}
         xTicks={xTicks}
