@@ -10,10 +10,11 @@ interface Exported {
   results: { id: string; testAcc: number; testLoss: number; trainLoss: number; history: { trainLoss: number }[] }[];
 }
 
-async function exportRun(page: Page): Promise<Exported> {
+async function exportRun(page: Page): Promise<Exported & { text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
-  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  return json.record ?? json;
+  const text = readFileSync(await download.path(), 'utf8'); // read now: the file goes with its context
+  const json = JSON.parse(text);
+  return { ...(json.record ?? json), text };
 }
 
 test('a run killed mid-way resumes after a reload and ends exactly where an uninterrupted run ends', async ({
@@ -62,6 +63,18 @@ test('a run killed mid-way resumes after a reload and ends exactly where an unin
     expect(Math.abs(q.trainLoss - r.trainLoss)).toBeLessThanOrEqual(1e-5);
   });
   test.info().annotations.push({ type: 'resume', description: `resume click → running in ${resumeMs} ms` });
+
+  // The uninterrupted run's export (from the other context) imports into this history: 2 runs → 3.
+  const history = page.getByTestId('run-history');
+  await history.locator('summary').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(1); // the resumed run (the killed one never ended)
+  await page.getByTestId('history-import').setInputFiles({
+    name: 'uninterrupted-run.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(full.text),
+  });
+  await expect(page.getByTestId('history-row')).toHaveCount(2);
+  await expect(page.getByTestId('notices')).toContainText('Imported run uninterrupted-run.json');
 
   // The teacher trained above is in this context's IndexedDB: after a reload it is not trained again.
   await page.reload();

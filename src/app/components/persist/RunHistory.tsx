@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../store';
 import { CompareChart } from './CompareChart';
+import { ImportRun } from './ImportRun';
 import { size } from './format';
 import { HistoryRow } from './HistoryRow';
 import { StorageSummary } from './StorageSummary';
@@ -60,6 +61,9 @@ export function RunHistory() {
       ) : problem ? null : (
         <p className="muted">Finished and stopped runs are listed here, and kept across reloads.</p>
       )}
+      <p>
+        <ImportRun />
+      </p>
       {compared.length === 2 ? <CompareChart runs={compared} /> : null}
       {open ? <StorageSummary historyBytes={total} /> : null}
     </details>
