@@ -24,8 +24,10 @@ import type { ModelRef } from './attackProtocol';
 import { selectBackend } from './backend';
 import { runAttackCommand, type Lab } from './attacks';
 import { TeacherCache } from './teachers';
-import { catalog, clearData, describe, describeLoaded, importData, isRealDataset, realData } from './data';
-import type { BackendInfo, Command, DataProgress, ResumeInfo, WorkerEvent } from './protocol';
+import { fetchAsset } from './assets';
+import { realData } from './data';
+import { dataCommand } from './dataCommands';
+import type { BackendInfo, Command, ResumeInfo, WorkerEvent } from './protocol';
 import { Batcher } from './throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,24 +45,12 @@ const serial = (task: () => Promise<void>) => (queue = queue.then(task, task));
 let models = new Map<string, Model>();
 /** Trained teachers by everything that determines them, so a new set of students skips teacher training. */
 const teachers = new TeacherCache();
-const assetCache = new Map<string, Uint8Array>();
 /** The data set of the last run, and its models' labels: what the attack lab works on. */
 let labData: Dataset | null = null;
 const modelLabels = new Map<string, { label: string; kind: 'teacher' | 'student' }>();
 /** Attack-lab commands run one at a time; a new run waits for the current one to stop. */
 let attackQueue: Promise<void> = Promise.resolve();
 let attackStop = false;
-
-async function fetchAsset(file: string): Promise<Uint8Array> {
-  const hit = assetCache.get(file);
-  if (hit) return hit;
-  const url = new URL(`${import.meta.env.BASE_URL}data/${file}`, self.location.origin);
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load ${url.pathname} (HTTP ${res.status}); run "npm run data:embed"`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  assetCache.set(file, bytes);
-  return bytes;
-}
 
 async function ensureBackend(id: number, pref: ExperimentConfig['backend']): Promise<BackendInfo> {
   if (backend && backendPref === pref) return backend;
@@ -287,35 +277,6 @@ async function importModels(id: number, files: File[], spec: DataSpec, seed: num
   post({ type: 'models-imported', id, models: added });
 }
 
-/** Data commands run one at a time, beside (not behind) a training run. */
-let dataQueue: Promise<void> = Promise.resolve();
-function dataTask(id: number, dataset: string, task: () => Promise<void>): void {
-  const run = () =>
-    task().catch((e: Error) => post({ type: 'data-error', id, dataset, message: e.message || String(e) }));
-  dataQueue = dataQueue.then(run, run);
-}
-
-async function loadForPreview(id: number, spec: DataSpec, seed: number): Promise<void> {
-  const t0 = performance.now();
-  const sink = (progress: DataProgress) => post({ type: 'data-progress', id, progress });
-  if (isRealDataset(spec.dataset)) {
-    const loaded = await realData(spec.dataset, sink);
-    post({ type: 'data-loaded', id, info: describeLoaded(loaded, (performance.now() - t0) / 1000) });
-    return;
-  }
-  const d = await loadDataset(spec, seed, fetchAsset);
-  const info = describe(d, {
-    dataset: spec.dataset,
-    name: d.name,
-    summary: `${d.train.count.toLocaleString('en-US')} training images, ${d.test.count.toLocaleString('en-US')} test images`,
-    warnings: [],
-    origin: spec.dataset === 'synthetic' ? 'synthetic' : 'embedded',
-    cacheNote: null,
-    seconds: (performance.now() - t0) / 1000,
-  });
-  post({ type: 'data-loaded', id, info });
-}
-
 function lab(): Lab {
   if (running && !control?.isPaused) {
     throw new Error(
@@ -358,26 +319,10 @@ self.onmessage = (ev: MessageEvent<Command>) => {
       attackTask(cmd);
       break;
     case 'data-catalog':
-      dataTask(cmd.id, 'catalog', async () => post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() }));
-      break;
     case 'data-load':
-      dataTask(cmd.id, cmd.spec.dataset, () => loadForPreview(cmd.id, cmd.spec, cmd.seed));
-      break;
     case 'data-import':
-      dataTask(cmd.id, 'import', async () => {
-        const t0 = performance.now();
-        const loaded = await importData(cmd.files, cmd.idxAs, (progress) =>
-          post({ type: 'data-progress', id: cmd.id, progress }),
-        );
-        post({ type: 'data-loaded', id: cmd.id, info: describeLoaded(loaded, (performance.now() - t0) / 1000) });
-        post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() });
-      });
-      break;
     case 'data-clear':
-      dataTask(cmd.id, cmd.dataset ?? 'all', async () => {
-        await clearData(cmd.dataset);
-        post({ type: 'data-catalog', id: cmd.id, catalog: await catalog() });
-      });
+      dataCommand(cmd, post);
       break;
     case 'init':
       void serial(() =>
