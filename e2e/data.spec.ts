@@ -86,3 +86,19 @@ test('prepared CIFAR-10 downloads with progress once, then loads from the cache 
   await expect(page.getByTestId('cached-data')).not.toContainText(/cifar-10.*MB/i);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('with the storage quota exhausted, an import still loads and says it is not cached', async ({ page }) => {
+  test.skip(!hasCifarSubset, NO_CIFAR);
+  const app = new Playground(page);
+  await app.open();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1_000_000 });
+  await page.getByTestId('data-file-input').setInputFiles(CIFAR_SUBSET);
+  const summary = page.getByTestId('data-summary');
+  await expect(summary).toContainText('10,000 training images from 1 of 5 batches');
+  await expect(summary).toContainText(/not cached.*quota/i);
+  await app.applyJson(tinyCifar());
+  await app.train();
+  await app.waitForStatus('done');
+  expect(app.pageErrors).toEqual([]);
+});
