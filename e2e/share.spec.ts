@@ -1,5 +1,6 @@
 // Share links: the address bar carries the config; a link opens the same experiment elsewhere; hostile links
 // are repaired with a notice and never run script; classroom links hide the controls.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Playground, tinyConfig } from './pages/playground';
 
@@ -22,10 +23,16 @@ test('a copied link opens the same config in a fresh context, with the same firs
   const json = async (p: Playground) => JSON.parse(await p.page.getByTestId('config-json').inputValue());
   await a.train();
   await a.waitForStatus('done');
-  // Test accuracy, test loss, train accuracy of the first model (not the timing columns).
-  const metrics = async (p: Playground) =>
-    (await p.page.getByTestId('result-row').first().locator('td').allTextContents()).slice(2, 5);
-  const lossA = await metrics(a);
+  // Every model's first-epoch losses, from the run export (full precision).
+  const firstEpochLosses = async (p: Playground) => {
+    const [d] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('export-run').click()]);
+    const run = JSON.parse(readFileSync(await d.path(), 'utf8')) as {
+      results: { id: string; history: { trainLoss: number; testLoss: number }[] }[];
+    };
+    return run.results.map((r) => [r.id, r.history[0].trainLoss, r.history[0].testLoss]);
+  };
+  const lossA = await firstEpochLosses(a);
+  expect(lossA).toHaveLength(2); // teacher and student
 
   const ctxB = await browser.newContext();
   const b = new Playground(await ctxB.newPage());
@@ -35,7 +42,7 @@ test('a copied link opens the same config in a fresh context, with the same firs
   expect(await json(b)).toEqual(await json(a));
   await b.train();
   await b.waitForStatus('done');
-  expect(await metrics(b)).toEqual(lossA);
+  expect(await firstEpochLosses(b)).toEqual(lossA);
   expect(link.length).toBeLessThan(400);
   await ctxA.close();
   await ctxB.close();
