@@ -4,13 +4,19 @@ import type { ExperimentConfig } from '../core/config/schema';
 import type { Model } from '../core/nn/model';
 import { loadModel, saveModel } from '../core/nn/serialize';
 import type { PlannedPhase } from '../core/train/plan';
+import { dataFingerprint } from '../core/train/checkpoint';
 import { inputInfo } from '../core/train/trainer';
 import type { Dataset } from '../core/data/types';
 import { loadTeacher, saveTeacher } from '../storage/teachers';
 
-export function teacherKey(cfg: ExperimentConfig, p: PlannedPhase): string {
+/**
+ * The config fields a teacher depends on, plus a fingerprint of the data itself: a real data set's spec caps its
+ * size, so the same spec can name different images (a partial archive imported, the full set prepared later).
+ */
+export function teacherKey(cfg: ExperimentConfig, p: PlannedPhase, d: Dataset): string {
   const { data, seed, optimizer, schedule, batchSize } = cfg;
   return JSON.stringify({
+    images: dataFingerprint(d),
     id: p.id,
     data,
     seed,
@@ -40,7 +46,7 @@ export class TeacherCache {
     const reuse = new Map<string, Model>();
     const fromDisk: string[] = [];
     for (const t of teachers) {
-      const key = teacherKey(cfg, t);
+      const key = teacherKey(cfg, t, data);
       let m = this.memory.get(key);
       if (!m) {
         const saved = await loadTeacher(key).catch(() => null); // storage trouble only means retraining
@@ -62,13 +68,14 @@ export class TeacherCache {
   async remember(
     cfg: ExperimentConfig,
     teachers: PlannedPhase[],
+    data: Dataset,
     models: Map<string, Model>,
     trained: Set<string>,
   ): Promise<string | null> {
-    this.memory = new Map(teachers.map((t) => [teacherKey(cfg, t), models.get(t.id)!]));
+    this.memory = new Map(teachers.map((t) => [teacherKey(cfg, t, data), models.get(t.id)!]));
     for (const t of teachers) {
       if (!trained.has(t.id)) continue;
-      const r = await saveTeacher(teacherKey(cfg, t), await saveModel(models.get(t.id)!));
+      const r = await saveTeacher(teacherKey(cfg, t, data), await saveModel(models.get(t.id)!));
       if (!r.ok) return r.reason;
     }
     return null;

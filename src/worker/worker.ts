@@ -195,7 +195,7 @@ async function start(id: number, input: unknown, stepMode = false, resume: RunCh
     post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
     await deleteCheckpoint();
     const trained = new Set(planned.filter((t) => !reuse.has(t.id)).map((t) => t.id));
-    const why = await teachers.remember(cfg, planned, out.models, trained);
+    const why = await teachers.remember(cfg, planned, data, out.models, trained);
     if (why) notice(id, 'warning', `The trained teacher is kept for this tab only (${why}).`);
   } catch (e) {
     steps.flush();
