@@ -6,7 +6,7 @@ import { findSources } from '../../scripts/data-lib';
 import type { RealDatasetName } from '../core/config/schema';
 import { importFiles } from '../core/data/formats';
 import type { RealDataLoader } from '../core/data/load';
-import { loadPreparedSplits, MANIFEST_FILE, parseManifest } from '../core/data/manifest';
+import { loadPrepared, MANIFEST_FILE, parseManifest } from '../core/data/manifest';
 import { REAL_DATASET_NAMES, type RealData } from '../core/data/real';
 
 async function fromFolder(id: RealDatasetName, dir: string): Promise<RealData> {
@@ -15,8 +15,7 @@ async function fromFolder(id: RealDatasetName, dir: string): Promise<RealData> {
   const inputs = await Promise.all(
     found.files.map(async (f) => ({ name: f.rel, bytes: new Uint8Array(await readFile(f.path)) })),
   );
-  const d = await importFiles(inputs, id === 'cifar-10' ? undefined : { idxAs: id });
-  return { ...d, id: d.id };
+  return importFiles(inputs, id === 'cifar-10' ? undefined : { idxAs: id });
 }
 
 async function fromPrepared(id: RealDatasetName, dir: string): Promise<RealData> {
@@ -30,17 +29,7 @@ async function fromPrepared(id: RealDatasetName, dir: string): Promise<RealData>
   }
   const entry = parseManifest(text).datasets.find((d) => d.id === id);
   if (!entry) throw new Error(`${join(dir, MANIFEST_FILE)} has no ${id}: run npm run data:prepare -- --from DIR`);
-  const splits = await loadPreparedSplits(entry, async (p) => new Uint8Array(await readFile(join(dir, p))));
-  return {
-    id,
-    height: entry.height,
-    width: entry.width,
-    channels: entry.channels,
-    classNames: entry.classes,
-    train: splits.train,
-    test: splits.test,
-    summary: entry.summary,
-  };
+  return loadPrepared(entry, async (p) => new Uint8Array(await readFile(join(dir, p))));
 }
 
 export function nodeRealDataLoader(opts: { dataDir?: string; preparedDir: string }): RealDataLoader {

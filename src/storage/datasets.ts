@@ -4,9 +4,7 @@
 import { delMany, get, getMany, keys, setMany } from 'idb-keyval';
 import type { RealDatasetName } from '../core/config/schema';
 import { residentBytes, type RealData } from '../core/data/real';
-import { store, storageFailure, type StorageResult } from './db';
-
-export { storageFailure, type StorageResult };
+import { storageFailure, store, type StorageResult } from './db';
 
 export interface CachedMeta {
   id: RealDatasetName;

@@ -17,6 +17,7 @@ import type { Dataset } from '../core/data/types';
 import { INFERENCE, type Model } from '../core/nn/model';
 import { corruptImages, corruptionAccuracy, CORRUPTIONS, SEVERITIES, type Corruption } from '../core/robustness';
 import { stream } from '../core/train/rng';
+import { etaThrottle } from './progress';
 import type {
   AttackCommand,
   AttackEvent,
@@ -37,16 +38,10 @@ type Post = (e: AttackEvent) => void;
 const toUint8 = (x: Float32Array) => Uint8Array.from(x, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
 
 function progressPoster(post: Post, id: number, task: AttackTask) {
-  const t0 = performance.now();
-  let last = 0;
-  return (p: Progress) => {
-    const now = performance.now();
-    if (now - last < 100 && p.done < p.total) return;
-    last = now;
-    const rate = p.done / Math.max(1e-3, (now - t0) / 1000);
-    const etaSeconds = p.done > 0 && p.done < p.total ? (p.total - p.done) / rate : null;
-    post({ type: 'attack-progress', id, task, done: p.done, total: p.total, etaSeconds });
-  };
+  const report = etaThrottle((done, total, etaSeconds) =>
+    post({ type: 'attack-progress', id, task, done, total, etaSeconds }),
+  );
+  return (p: Progress) => report(p.done, p.total);
 }
 
 /** Images for the gallery: random, of one class, or ones the source model gets right (checked in batches). */

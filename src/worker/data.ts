@@ -4,17 +4,19 @@
 import type { DataSpec, RealDatasetName } from '../core/config/schema';
 import { REAL_DATASETS } from '../core/config/schema';
 import { importFiles } from '../core/data/formats';
-import { loadPreparedSplits, parseManifest, type Manifest, type ManifestDataset } from '../core/data/manifest';
+import { loadPrepared, parseManifest, type Manifest, type ManifestDataset } from '../core/data/manifest';
 import { REAL_DATASET_NAMES, residentBytes, type RealData } from '../core/data/real';
+import { gather } from '../core/data/split';
 import type { Split } from '../core/data/types';
 import {
   deleteDataset,
   listCachedDatasets,
   loadCachedDataset,
   saveDataset,
-  storageFailure,
   type CachedMeta,
 } from '../storage/datasets';
+import { storageFailure } from '../storage/db';
+import { etaThrottle } from './progress';
 import type { CatalogEntry, DataCatalog, DataInfo, DataProgress } from './protocol';
 
 export type ProgressSink = (p: DataProgress) => void;
@@ -77,25 +79,15 @@ export async function catalog(): Promise<DataCatalog> {
   return { entries, storageProblem, usage };
 }
 
-/** Throttled progress with an ETA from the average rate so far. */
 function progressReporter(sink: ProgressSink, dataset: string, stage: DataProgress['stage'], label: string) {
-  const t0 = performance.now();
-  let last = 0;
-  return (loaded: number, total: number, force = false) => {
-    const now = performance.now();
-    if (!force && now - last < 100) return;
-    last = now;
-    const rate = loaded / Math.max(1e-3, (now - t0) / 1000);
-    const etaSeconds = total > 0 && loaded > 0 && loaded < total ? (total - loaded) / rate : null;
-    sink({ dataset, stage, loaded, total, etaSeconds, label });
-  };
+  return etaThrottle((loaded, total, etaSeconds) => sink({ dataset, stage, loaded, total, etaSeconds, label }));
 }
 
 async function download(entry: ManifestDataset, sink: ProgressSink): Promise<RealData> {
   const report = progressReporter(sink, entry.id, 'download', `Downloading ${entry.name}`);
   let received = 0;
   report(0, entry.totalBytes, true);
-  const splits = await loadPreparedSplits(entry, async (path) => {
+  const data = await loadPrepared(entry, async (path) => {
     const expected = entry.files.find((f) => f.path === path)?.bytes ?? 0;
     const res = await fetch(dataUrl(path));
     if (!res.ok || !res.body) throw new Error(`could not download ${path} (HTTP ${res.status})`);
@@ -115,16 +107,7 @@ async function download(entry: ManifestDataset, sink: ProgressSink): Promise<Rea
     return at === out.length ? out : out.subarray(0, at);
   });
   report(entry.totalBytes, entry.totalBytes, true);
-  return {
-    id: entry.id,
-    height: entry.height,
-    width: entry.width,
-    channels: entry.channels,
-    classNames: entry.classes,
-    train: splits.train,
-    test: splits.test,
-    summary: entry.summary,
-  };
+  return data;
 }
 
 async function cache(data: RealData, origin: 'import' | 'prepared', sources: string[], sink: ProgressSink) {
@@ -202,19 +185,9 @@ export async function importData(files: File[], idxAs: 'mnist' | 'fashion-mnist'
     report(done, total, true);
   }
   sink({ dataset: 'import', stage: 'parse', loaded: 0, total: 0, etaSeconds: null, label: 'Unpacking and checking' });
-  const imported = await importFiles(inputs, { idxAs });
-  const data: RealData = {
-    id: imported.id,
-    height: imported.height,
-    width: imported.width,
-    channels: imported.channels,
-    classNames: imported.classNames,
-    train: imported.train,
-    test: imported.test,
-    summary: imported.summary,
-  };
-  const cacheNote = await cache(data, 'import', imported.sources, sink);
-  const loaded: Loaded = { data, origin: 'import', warnings: imported.warnings, cacheNote };
+  const data = await importFiles(inputs, { idxAs });
+  const cacheNote = await cache(data, 'import', data.sources, sink);
+  const loaded: Loaded = { data, origin: 'import', warnings: data.warnings, cacheNote };
   memory.set(data.id, loaded);
   return loaded;
 }
@@ -245,23 +218,10 @@ function samples(split: Split, imageBytes: number, K: number, perClass: number):
     }
   }
   picked.sort((a, b) => split.labels[a] - split.labels[b] || a - b);
-  const images = new Uint8Array(picked.length * imageBytes);
-  const labels = new Uint8Array(picked.length);
-  picked.forEach((src, j) => {
-    images.set(split.images.subarray(src * imageBytes, (src + 1) * imageBytes), j * imageBytes);
-    labels[j] = split.labels[src];
-  });
-  return { images, labels, count: picked.length };
+  return gather(split, picked, imageBytes);
 }
 
-export interface Describable {
-  height: number;
-  width: number;
-  channels: number;
-  classNames: string[];
-  train: Split;
-  test: Split;
-}
+export type Describable = Pick<RealData, 'height' | 'width' | 'channels' | 'classNames' | 'train' | 'test'>;
 
 export function describe(
   d: Describable,

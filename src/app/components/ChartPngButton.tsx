@@ -2,7 +2,17 @@
 import { useRef, useState } from 'react';
 import { download, fileName, svgToPng, type PngLegend } from '../lib/exportFiles';
 
-export function ChartPngButton({ title, legend, name }: { title: string; legend: PngLegend[]; name: string }) {
+export function ChartPngButton({
+  title,
+  legend,
+  name,
+  testId,
+}: {
+  title: string;
+  legend: PngLegend[];
+  name: string;
+  testId?: string;
+}) {
   const ref = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
@@ -17,7 +27,14 @@ export function ChartPngButton({ title, legend, name }: { title: string; legend:
   };
   return (
     <>
-      <button ref={ref} type="button" className="small" onClick={save} aria-label={`Save the ${title} chart as PNG`}>
+      <button
+        ref={ref}
+        type="button"
+        className="small"
+        data-testid={testId}
+        onClick={save}
+        aria-label={`Save the ${title} chart as PNG`}
+      >
         PNG
       </button>
       {error ? <span className="field-error">Could not export the PNG: {error}</span> : null}

@@ -4,6 +4,7 @@ import { storageFailure } from '../../storage/db';
 import { deleteRun, listRuns, saveRun, type RunRecord } from '../../storage/runs';
 import type { ModelRef } from '../../worker/attackProtocol';
 import type { ResumeInfo, WorkerEvent } from '../../worker/protocol';
+import { download } from '../lib/exportFiles';
 import { getClient } from './client';
 import { isActive } from './runSlice';
 import type { SliceCreator } from './types';
@@ -41,16 +42,6 @@ export interface PersistSlice {
 }
 
 let nextNotice = 1;
-
-/** Saves a download for the user (model files come from the worker as bytes). */
-function download(fileName: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
   resumeInfo: null,
@@ -117,7 +108,7 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
         get().pushNotice(e.level, e.message);
         return;
       case 'model-file':
-        download(e.fileName, e.bytes);
+        download(new Blob([e.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), e.fileName);
         return;
       case 'models-imported':
         set({ importedModels: [...get().importedModels, ...e.models] });

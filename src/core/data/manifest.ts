@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { REAL_DATASETS, type RealDatasetName } from '../config/schema';
 import { decodeShard, shardByteLength, SPLITS, type Shard, type SplitName } from './shards';
+import type { RealData } from './real';
 import type { Split } from './types';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -199,4 +200,23 @@ export async function loadPreparedSplits(
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 3) }, worker));
   return out;
+}
+
+/** A prepared data set as a RealData: its splits (loadPreparedSplits) with the manifest's shape and names. */
+export async function loadPrepared(
+  entry: ManifestDataset,
+  load: FileLoader,
+  opts: LoadPreparedOptions = {},
+): Promise<RealData> {
+  const splits = await loadPreparedSplits(entry, load, opts);
+  return {
+    id: entry.id,
+    height: entry.height,
+    width: entry.width,
+    channels: entry.channels,
+    classNames: entry.classes,
+    train: splits.train,
+    test: splits.test,
+    summary: entry.summary,
+  };
 }

@@ -47,7 +47,8 @@ function takeProportional(byClass: number[][], n: number, offset: number | numbe
   return { indices, perClass };
 }
 
-function gather(all: Split, idx: number[], imageBytes: number): Split {
+/** The images at `idx`, copied in that order. */
+export function gather(all: Split, idx: number[], imageBytes: number): Split {
   const images = new Uint8Array(idx.length * imageBytes);
   const labels = new Uint8Array(idx.length);
   idx.forEach((src, dst) => {

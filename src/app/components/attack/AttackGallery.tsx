@@ -132,7 +132,7 @@ function GalleryItem({ item, result, models }: { item: GalleryImage; result: Gal
         </figure>
       </div>
       <table className="lab-gallery-table">
-        <caption className="lab-sr-only">Predictions on {what} before and after the attack</caption>
+        <caption className="visually-hidden">Predictions on {what} before and after the attack</caption>
         <thead>
           <tr>
             <th scope="col">Model</th>

@@ -2,11 +2,11 @@
 // accuracy. Recharts draws the frame; the lines are drawn with its scales, as the training charts' curves are,
 // so each line's dots sit inside its own `.recharts-line` group (recharts 3 portals <Line> dots into a separate
 // layer) and every dot carries a hover title. Exports itself as a PNG.
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 import { attackLabel } from '../../../core/attacks/types';
 import type { SweepResult } from '../../../worker/attackProtocol';
-import { download, fileName, svgToPng } from '../../lib/exportFiles';
+import { ChartPngButton } from '../ChartPngButton';
 import type { EpsUnits } from './epsUnits';
 import type { LabModel } from './labHooks';
 
@@ -39,8 +39,6 @@ interface Props {
 }
 
 export const RobustChart = memo(function RobustChart({ result, models, units, title }: Props) {
-  const ref = useRef<HTMLElement>(null);
-  const [pngError, setPngError] = useState<string | null>(null);
   const rows = useMemo(() => robustRows(result), [result]);
   const epsList = result.sweep.epsList;
   const shown = models.filter((m) => result.sweep.models[m.id]);
@@ -61,32 +59,16 @@ export const RobustChart = memo(function RobustChart({ result, models, units, ti
     .map((m) => `${m.label}: ${rows.map((r) => `${(r[m.id] ?? NaN).toFixed(1)}%`).join(', ')}`)
     .join('; ');
 
-  const exportPng = async () => {
-    const svg = ref.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    if (!svg) return;
-    try {
-      setPngError(null);
-      const png = await svgToPng(svg, title, shown);
-      download(png, fileName('robustness', 'png'));
-    } catch (e) {
-      setPngError((e as Error).message);
-    }
-  };
-
   return (
     <figure
       className="chart lab-chart"
-      ref={ref}
       data-testid="robust-chart"
       aria-label={`${title}. At ε = ${epsList.map(units.short).join(', ')}${units.unit}: ${summary}`}
     >
       <figcaption>
         <span>{title}</span>
-        <button type="button" className="small" data-testid="export-png" onClick={exportPng}>
-          PNG
-        </button>
+        <ChartPngButton title={title} legend={shown} name="robustness" testId="export-png" />
       </figcaption>
-      {pngError ? <p className="field-error">Could not export the PNG: {pngError}</p> : null}
       <ul className="lab-legend" aria-label="Models">
         {shown.map((m) => (
           <li key={m.id}>

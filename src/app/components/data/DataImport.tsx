@@ -93,7 +93,7 @@ export const DataImport = memo(function DataImport() {
             type="file"
             multiple
             accept={ACCEPT}
-            className="data-visually-hidden"
+            className="visually-hidden"
             tabIndex={-1}
             aria-label="Data files to import"
             data-testid="data-file-input"

@@ -58,7 +58,7 @@ export const RunExport = memo(function RunExport() {
           type="file"
           accept=".kdnpm"
           multiple
-          className="persist-visually-hidden"
+          className="visually-hidden"
           tabIndex={-1}
           aria-label="Model files (.kdnpm) to import into the attack lab"
           data-testid="import-model-input"

@@ -1,6 +1,8 @@
 // Turns whatever the user dropped (loose files, .gz, .tar, .tar.gz, folders of them) into one validated data set.
 // Archives are recognised by content, data files by name + content; every problem is a DataFormatError, and
 // nothing is returned unless the whole import succeeded.
+import type { RealDatasetName } from '../../config/schema';
+import type { RealData } from '../real';
 import { stratifiedSplit } from '../split';
 import type { Split } from '../types';
 import {
@@ -16,23 +18,15 @@ import { gunzip, isGzip } from './gzip';
 import { parseIdxImages, parseIdxLabels } from './idx';
 import { isTar, untar } from './tar';
 
-export type RealDatasetId = 'mnist' | 'fashion-mnist' | 'cifar-10';
+export type RealDatasetId = RealDatasetName;
 
 export interface InputFile {
   name: string; // may be a path inside an archive or a folder
   bytes: Uint8Array;
 }
 
-export interface ImportedData {
-  id: RealDatasetId;
-  height: number;
-  width: number;
-  channels: number;
-  classNames: string[];
-  /** uint8 NHWC; may be views into the input bytes (no copy when the layout already fits). */
-  train: Split;
-  test: Split;
-  summary: string; // e.g. "10,000 training images from 1 of 5 batches, 10,000 test images"
+/** A RealData plus what the import found: the files used, warnings, and the bytes it holds. */
+export interface ImportedData extends RealData {
   sources: string[]; // file names actually used
   warnings: string[]; // ignored files, missing batches, held-out test split
   residentBytes: number; // bytes held by train + test images and labels
