@@ -15,7 +15,7 @@ import { NO_NOISE } from '../src/core/methods/recipe';
 import { buildModel } from '../src/core/nn/build';
 import { setOpsMode, type OpsMode } from '../src/core/nn/ops/routing';
 import { makeOptimizer } from '../src/core/train/optimizer';
-import { stream } from '../src/core/train/rng';
+import { stream } from '../src/core/rng';
 import { trainStep } from '../src/core/train/step';
 import { inputInfo } from '../src/core/train/trainer';
 

@@ -12,7 +12,7 @@ import type { Dataset } from '../src/core/data/types';
 import { crossEntropy } from '../src/core/methods/losses';
 import { buildModel } from '../src/core/nn/build';
 import { inputInfo, runExperiment } from '../src/core/train/trainer';
-import { stream } from '../src/core/train/rng';
+import { stream } from '../src/core/rng';
 
 export interface NodeBenchResult {
   backend: NodeBackend;

@@ -16,7 +16,7 @@ import { hostBatch } from '../core/data/batches';
 import type { Dataset } from '../core/data/types';
 import { INFERENCE, type Model } from '../core/nn/model';
 import { corruptImages, corruptionAccuracy, CORRUPTIONS, SEVERITIES, type Corruption } from '../core/robustness';
-import { stream } from '../core/train/rng';
+import { stream } from '../core/rng';
 import { etaThrottle } from './progress';
 import type {
   AttackCommand,

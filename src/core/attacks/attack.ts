@@ -1,7 +1,7 @@
 // One entry point for any AttackSpec.
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '../nn/model';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import { fgsm } from './fgsm';
 import { pgd } from './pgd';
 import type { AttackSpec, Labels } from './types';

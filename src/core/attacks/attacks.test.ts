@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../nn/build';
 import { INFERENCE, type InputInfo, type Model } from '../nn/model';
-import { Rng, stream } from '../train/rng';
+import { Rng, stream } from '../rng';
 import { fgsm } from './fgsm';
 import { perExampleCe } from './objective';
 import { pgd } from './pgd';

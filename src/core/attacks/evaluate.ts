@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset, Split } from '../data/types';
 import { INFERENCE, type Model } from '../nn/model';
-import { type Rng, stream } from '../train/rng';
+import { type Rng, stream } from '../rng';
 import { attack } from './attack';
 import {
   batchSizeOf,

@@ -5,7 +5,7 @@ import { hostBatch } from '../data/batches';
 import type { Dataset, Split } from '../data/types';
 import { imageSize } from '../data/types';
 import { INFERENCE, type Model } from '../nn/model';
-import { stream } from '../train/rng';
+import { stream } from '../rng';
 import { attack } from './attack';
 import { checkIndices, type ModelSet, modelEntries, seedOf } from './loop';
 import type { AttackSpec } from './types';

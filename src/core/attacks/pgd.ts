@@ -2,7 +2,7 @@
 // ε-ball around x intersected with [0,1] (one box, precomputed), optionally from a seeded random start.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '../nn/model';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import { attackGoal, signedStep } from './objective';
 import { checkAttack, type Labels, type PgdSpec } from './types';
 

@@ -2,7 +2,7 @@
 // prefix would not be representative), sorted so batches read memory in order. Same seed, same subset.
 import type { AttackEvalSpec } from '../config/schema';
 import type { Split } from '../data/types';
-import { stream } from '../train/rng';
+import { stream } from '../rng';
 import type { PgdSpec } from './types';
 
 export function evalSubset(split: Split, n: number, seed: number): Int32Array {

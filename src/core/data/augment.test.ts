@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../train/rng';
+import { Rng } from '../rng';
 import { CROP_PAD, drawPlacement, placeImage } from './augment';
 import { hostBatch } from './batches';
 import type { Dataset } from './types';

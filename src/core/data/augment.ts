@@ -2,7 +2,7 @@
 // image (equivalently a shift by dy, dx ∈ [-4, 4] with zero fill) and a horizontal flip with probability 1/2.
 // Done while a batch is assembled from uint8, so it costs no extra pass and no GPU memory.
 import type { Augment } from '../config/schema';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 
 export const CROP_PAD = 4;
 

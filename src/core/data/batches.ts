@@ -1,6 +1,6 @@
 // Batch assembly on the CPU from uint8 pixels: no dataset-sized tensors on the GPU, fixed batch shapes.
 import type { Augment } from '../config/schema';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import { drawPlacement, placeImage } from './augment';
 import type { Dataset, Split } from './types';
 import { imageSize } from './types';

@@ -1,5 +1,5 @@
 // Seeded stratified split: each class keeps its share in both train and test.
-import { stream } from '../train/rng';
+import { stream } from '../rng';
 import type { Split } from './types';
 
 export function stratifiedSplit(

@@ -1,7 +1,7 @@
 // A seeded procedural data set for tests and instant demos: each class is a random smooth prototype
 // image; samples are the prototype shifted by up to one pixel plus pixel noise. Learnable in a few
 // steps by tiny models, yet not trivially separable by one pixel.
-import { stream } from '../train/rng';
+import { stream } from '../rng';
 import { channelStats } from './stats';
 import type { Dataset, Split } from './types';
 

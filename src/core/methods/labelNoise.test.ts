@@ -1,6 +1,6 @@
 // Messy Collaboration's label corruption: pick with probability r, replace by a uniform class over all K.
 import { describe, expect, it } from 'vitest';
-import { Rng, stream } from '../train/rng';
+import { Rng, stream } from '../rng';
 import { corruptLabels, effectiveFlipRate } from './labelNoise';
 
 const N = 20000;

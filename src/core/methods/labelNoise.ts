@@ -1,6 +1,6 @@
 // Messy Collaboration's label corruption, on the host: each sample is picked with probability r and its
 // label replaced by a class drawn uniformly from all K classes (so the effective flip rate is r·(K−1)/K).
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 
 export function corruptLabels(labels: Uint8Array, rate: number, K: number, rng: Rng): Uint8Array {
   if (rate <= 0) return labels;

@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../config/schema';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import { buildCnn } from './cnn';
 import type { InputInfo, Model } from './model';
 import { buildWrn } from './wrn';

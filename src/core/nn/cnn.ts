@@ -1,7 +1,7 @@
 // Plain CNN: conv3×3-ReLU-maxpool → conv3×3-ReLU-maxpool → dense-ReLU-dropout → dense.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelSpec } from '../config/schema';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import { assembleModel, dropout, normalizer, Params, uniquePrefix } from './layers';
 import type { Forward, InputInfo, Model } from './model';
 import { conv2d } from './ops/conv';

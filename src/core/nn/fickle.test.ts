@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experimentConfig, type ModelSpec } from '../config/schema';
 import { syntheticDataset } from '../data/synthetic';
 import { runExperiment } from '../train/trainer';
-import { Rng, stream } from '../train/rng';
+import { Rng, stream } from '../rng';
 import { buildModel } from './build';
 import { INFERENCE, type Forward, type InputInfo, type Model } from './model';
 

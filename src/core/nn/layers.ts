@@ -1,6 +1,6 @@
 // Parameter factories and small layer helpers shared by the model families.
 import * as tf from '@tensorflow/tfjs-core';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import type { BnParams } from './ops/batchnorm';
 import type { ModelSpec } from '../config/schema';
 import type { Forward, InputInfo, Model } from './model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../config/schema';
-import { Rng } from '../train/rng';
+import { Rng } from '../rng';
 import { buildModel } from './build';
 import { paramCount } from './paramCount';
 

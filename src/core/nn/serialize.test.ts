@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../config/schema';
-import { Rng } from '../train/rng';
+import { Rng } from '../rng';
 import { buildModel } from './build';
 import { INFERENCE, type InputInfo, type Model } from './model';
 import { decodeModelFile, encodeModelFile, loadModel, saveModel, type SavedModel } from './serialize';

@@ -12,7 +12,7 @@
 //                crc32 (IEEE) of that section catches corrupted downloads.
 import * as tf from '@tensorflow/tfjs-core';
 import { modelSpec, type ModelSpec } from '../config/schema';
-import { Rng } from '../train/rng';
+import { Rng } from '../rng';
 import { buildModel } from './build';
 import type { InputInfo, Model } from './model';
 

@@ -2,7 +2,7 @@
 // BN-ReLU-conv3×3-[dropout]-BN-ReLU-conv3×3 with a 1×1 projection where the shape changes.
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelSpec } from '../config/schema';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 import { assembleModel, dropout, normalizer, Params, uniquePrefix } from './layers';
 import type { Forward, InputInfo, Model } from './model';
 import { batchNormInfer, batchNormTrain, type BnParams, updateRunningStats } from './ops/batchnorm';

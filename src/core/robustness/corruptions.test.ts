@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeMnist10k, MNIST10K_FILE } from '../data/mnist10k';
 import { syntheticDataset } from '../data/synthetic';
-import { Rng } from '../train/rng';
+import { Rng } from '../rng';
 import { CORRUPTIONS, corruptImages, type Corruption, SEVERITIES, type ImageShape } from './corruptions';
 import { diskKernel } from './filters';
 import { quantTable } from './jpeg';

@@ -2,7 +2,7 @@
 // in, a new clamped Float32Array out. Random ones draw from our seeded Rng; corruptImages seeds each image
 // from (seed, corruption, image id) and NOT from the severity, so severities of one image share their random
 // numbers (the noise pattern only scales) and a result never depends on batch composition or order.
-import { type Rng, stream } from '../train/rng';
+import { type Rng, stream } from '../rng';
 import { diskKernel, filterImage, boxResize, type ImageShape } from './filters';
 import { jpegLike } from './jpeg';
 import { nextPowerOfTwo, plasmaFractal } from './plasma';

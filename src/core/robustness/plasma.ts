@@ -1,6 +1,6 @@
 // Diamond-square plasma fractal: the low-frequency "fog" layer of Hendrycks & Dietterich (a port of their
 // plasma_fractal: toroidal wrap, wibble 100 divided by `decay` per octave, normalised to [0,1]).
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 
 /** size × size map (size a power of two), row-major, values in [0,1]. */
 export function plasmaFractal(size: number, decay: number, rng: Rng): Float64Array {

@@ -1,5 +1,5 @@
 // Host-side random variates from our seeded Rng (the corruptions run on the CPU, per image).
-import type { Rng } from '../train/rng';
+import type { Rng } from '../rng';
 
 /** Standard normal (Box–Muller; always two uniforms, so streams stay aligned across severities). */
 export function normal(rng: Rng): number {

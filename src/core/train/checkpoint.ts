@@ -9,7 +9,7 @@ import { saveModel, savedModelBytes, type SavedModel } from '../nn/serialize';
 import type { EpochMetrics, ModelResult } from './events';
 import type { OptimState } from './optimizer';
 import type { PlannedPhase } from './plan';
-import { Rng, stream } from './rng';
+import { Rng, stream } from '../rng';
 
 /** A phase's random streams: each advances as training consumes it, so its state is part of a checkpoint. */
 export interface PhaseRngs {

@@ -11,7 +11,7 @@ import type { Recipe } from '../methods/recipe';
 import { buildModel } from '../nn/build';
 import type { Forward, InputInfo, Model } from '../nn/model';
 import { makeOptimizer, type Optim } from './optimizer';
-import { Rng, stream } from './rng';
+import { Rng, stream } from '../rng';
 import { recipeLoss, stepInputs, trainStep, type StepRngs } from './step';
 import { planPhases } from './trainer';
 

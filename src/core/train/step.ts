@@ -8,7 +8,7 @@ import { crossEntropy, kdLoss } from '../methods/losses';
 import type { Recipe } from '../methods/recipe';
 import type { Forward, Model } from '../nn/model';
 import { addWeightDecay, type Optim } from './optimizer';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 export interface StepRngs {
   dropout: Rng;

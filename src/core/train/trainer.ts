@@ -21,7 +21,7 @@ import { RunControl, yieldToEventLoop } from './control';
 import { evaluate } from './evaluate';
 import type { EpochMetrics, ModelResult, PhaseInfo, TrainerListener } from './events';
 import { exportOptimState, importOptimState, makeOptimizer } from './optimizer';
-import { stream } from './rng';
+import { stream } from '../rng';
 import { planPhases, type PlannedPhase } from './plan';
 import { learningRateAt } from './schedule';
 import { trainStep } from './step';

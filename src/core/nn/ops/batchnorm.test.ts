@@ -2,7 +2,7 @@
 // does (momentum 0.1, unbiased variance), inference mode uses the running statistics.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../train/rng';
+import { Rng } from '../../rng';
 import { BN_EPS, BN_MOMENTUM, batchNormInfer, batchNormTrain, type BnParams, updateRunningStats } from './batchnorm';
 
 const B = 4;

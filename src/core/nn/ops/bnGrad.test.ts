@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../cli/nodeBackend';
-import { Rng } from '../../train/rng';
+import { Rng } from '../../rng';
 import { batchNormTrain, type BnParams } from './batchnorm';
 import { setOpsMode } from './routing';
 

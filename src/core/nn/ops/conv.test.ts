@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../cli/nodeBackend';
-import { Rng } from '../../train/rng';
+import { Rng } from '../../rng';
 import { conv2d, convFilterGrad, convInputGrad, samePad } from './conv';
 import { preferExplicitTranspose } from './routing';
 

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../cli/nodeBackend';
-import { Rng } from '../../train/rng';
+import { Rng } from '../../rng';
 import { matMulDense } from './dense';
 import { preferExplicitTranspose } from './routing';
 

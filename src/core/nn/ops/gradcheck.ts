@@ -1,7 +1,7 @@
 // Backend-agnostic gradient check of our training ops against tfjs's stock gradients, on whatever backend is
 // active: used by the unit tests (cpu, wasm), the WebGPU tests in Node (Dawn) and the WebGL e2e check.
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng } from '../../train/rng';
+import { Rng } from '../../rng';
 import { batchNormTrain, type BnParams } from './batchnorm';
 import { conv2d } from './conv';
 import { matMulDense } from './dense';
