@@ -1,11 +1,12 @@
 // The data commands (catalog, load, import, clear): one at a time, beside (not behind) a training run.
 import type { DataSpec } from '../core/config/schema';
 import { loadDataset } from '../core/data/load';
-import { fetchAsset } from './assets';
 import { catalog, clearData, describe, describeLoaded, importData, isRealDataset, realData } from './data';
+import type { WorkerEnv } from './env';
 import type { Command, DataProgress, WorkerEvent } from './protocol';
 
 type Post = (e: WorkerEvent) => void;
+type FetchAsset = WorkerEnv['fetchAsset'];
 type DataCommand = Extract<Command, { type: 'data-catalog' | 'data-load' | 'data-import' | 'data-clear' }>;
 
 /** Data commands run one at a time, beside (not behind) a training run. */
@@ -16,7 +17,13 @@ function dataTask(post: Post, id: number, dataset: string, task: () => Promise<v
   dataQueue = dataQueue.then(run, run);
 }
 
-async function loadForPreview(post: Post, id: number, spec: DataSpec, seed: number): Promise<void> {
+async function loadForPreview(
+  post: Post,
+  id: number,
+  spec: DataSpec,
+  seed: number,
+  fetchAsset: FetchAsset,
+): Promise<void> {
   const t0 = performance.now();
   const sink = (progress: DataProgress) => post({ type: 'data-progress', id, progress });
   if (isRealDataset(spec.dataset)) {
@@ -37,7 +44,7 @@ async function loadForPreview(post: Post, id: number, spec: DataSpec, seed: numb
   post({ type: 'data-loaded', id, info });
 }
 
-export function dataCommand(cmd: DataCommand, post: Post): void {
+export function dataCommand(cmd: DataCommand, post: Post, fetchAsset: FetchAsset): void {
   switch (cmd.type) {
     case 'data-catalog':
       dataTask(post, cmd.id, 'catalog', async () =>
@@ -45,7 +52,7 @@ export function dataCommand(cmd: DataCommand, post: Post): void {
       );
       break;
     case 'data-load':
-      dataTask(post, cmd.id, cmd.spec.dataset, () => loadForPreview(post, cmd.id, cmd.spec, cmd.seed));
+      dataTask(post, cmd.id, cmd.spec.dataset, () => loadForPreview(post, cmd.id, cmd.spec, cmd.seed, fetchAsset));
       break;
     case 'data-import':
       dataTask(post, cmd.id, 'import', async () => {

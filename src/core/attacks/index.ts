@@ -1,4 +1,4 @@
-// Adversarial attacks and robust-accuracy evaluation (DESIGN.md §1, Evaluation).
+// Adversarial attacks and robust-accuracy evaluation (docs/design.md §1, Evaluation).
 export * from './types';
 export { fgsm } from './fgsm';
 export { pgd, type PgdHooks } from './pgd';

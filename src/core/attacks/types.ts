@@ -43,7 +43,7 @@ export function defaultEpsList(d: ImageKind): number[] {
 }
 
 /**
- * DESIGN.md §1 defaults: colour ε = 8/255, step 2/255, 20 steps, random start; MNIST-like ε = 0.1 with the same
+ * docs/design.md §1 defaults: colour ε = 8/255, step 2/255, 20 steps, random start; MNIST-like ε = 0.1 with the same
  * step/ε ratio (the literature's range is 0.1–0.3; 0.1 keeps small in-browser models informative).
  */
 export function defaultPgd(d: ImageKind): PgdSpec {

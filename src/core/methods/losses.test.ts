@@ -1,4 +1,4 @@
-// Loss terms against plain-JS hand computations (DESIGN.md §1): CE, T²·KL with "batchmean", and the KD mix.
+// Loss terms against plain-JS hand computations (docs/design.md §1): CE, T²·KL with "batchmean", and the KD mix.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { crossEntropy, distillation, kdLoss } from './losses';

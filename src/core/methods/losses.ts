@@ -1,4 +1,4 @@
-// Loss terms, exactly as DESIGN.md §1 defines them.
+// Loss terms, exactly as docs/design.md §1 defines them.
 import * as tf from '@tensorflow/tfjs-core';
 
 /** Mean over the batch of −Σ_k y_k log softmax(z)_k. */

@@ -1,4 +1,4 @@
-// Natural robustness: CIFAR-10-C-style corruptions and accuracy under them (DESIGN.md §1, Evaluation).
+// Natural robustness: CIFAR-10-C-style corruptions and accuracy under them (docs/design.md §1, Evaluation).
 export * from './corruptions';
 export {
   corruptionAccuracy,

@@ -3,6 +3,8 @@
 import type { ExperimentConfig, ModelSpec, StudentSpec } from '../config/schema';
 import { recipeOf, studentLabel } from '../methods';
 import { NO_NOISE, type Recipe } from '../methods/recipe';
+import { describeModel } from '../nn/paramCount';
+import type { PhaseInfo } from './events';
 
 export interface PlannedPhase {
   id: string;
@@ -55,4 +57,25 @@ export function planPhases(cfg: ExperimentConfig): PlannedPhase[] {
     };
   });
   return [...teachers.values(), ...students];
+}
+
+/** What the UI is told when a phase starts (or is replayed after a resume): one builder for trainer and worker. */
+export function phaseInfo(
+  phase: PlannedPhase,
+  at: { index: number; total: number; stepsPerEpoch: number; params: number; reused?: boolean; resumed?: boolean },
+): PhaseInfo {
+  return {
+    id: phase.id,
+    label: phase.label,
+    kind: phase.kind,
+    method: phase.method,
+    architecture: describeModel(phase.spec),
+    params: at.params,
+    epochs: phase.epochs,
+    stepsPerEpoch: at.stepsPerEpoch,
+    index: at.index,
+    total: at.total,
+    reused: !!at.reused,
+    ...(at.resumed ? { resumed: true } : {}),
+  };
 }

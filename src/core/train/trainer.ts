@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import { hostBatch, range } from '../data/batches';
 import type { Dataset } from '../data/types';
-import { buildModel, describeModel } from '../nn/build';
+import { buildModel } from '../nn/build';
 import type { InputInfo, Model } from '../nn/model';
 import { loadModel } from '../nn/serialize';
 import {
@@ -19,14 +19,14 @@ import {
 } from './checkpoint';
 import { RunControl, yieldToEventLoop } from './control';
 import { evaluate } from './evaluate';
-import type { EpochMetrics, ModelResult, PhaseInfo, TrainerListener } from './events';
+import type { EpochMetrics, ModelResult, TrainerListener } from './events';
 import { exportOptimState, importOptimState, makeOptimizer } from './optimizer';
 import { stream } from '../rng';
-import { planPhases, type PlannedPhase } from './plan';
+import { phaseInfo, planPhases, type PlannedPhase } from './plan';
 import { learningRateAt } from './schedule';
 import { trainStep } from './step';
 
-export { planPhases, type PlannedPhase } from './plan';
+export { phaseInfo, planPhases, type PlannedPhase } from './plan';
 export { checkpointBytes, type RunCheckpoint } from './checkpoint';
 
 /**
@@ -137,20 +137,14 @@ export async function runExperiment(
       const teacher = phase.teacherId ? models.get(phase.teacherId)! : null;
       const reused = opts.reuse?.get(phase.id);
       const resume = !reused && from?.current?.id === phase.id ? from.current : undefined;
-      const info: PhaseInfo & { resumed?: boolean } = {
-        id: phase.id,
-        label: phase.label,
-        kind: phase.kind,
-        method: phase.method,
-        architecture: describeModel(phase.spec),
-        params: 0,
-        epochs: phase.epochs,
-        stepsPerEpoch,
+      const info = phaseInfo(phase, {
         index,
         total: phases.length,
+        stepsPerEpoch,
+        params: 0,
         reused: !!reused,
-        ...(resume ? { resumed: true } : {}),
-      };
+        resumed: !!resume,
+      });
       let history: EpochMetrics[] = [];
       const ps = performance.now() - (resume?.seconds ?? 0) * 1000;
       const saved = resume && from!.models.find((m) => m.id === phase.id)?.model;

@@ -1,0 +1,235 @@
+// The worker tested through its client, as the UI uses it: the real worker code (host.ts and its owners) on the
+// real tfjs cpu backend, commands in, events out. IndexedDB is fake-indexeddb (in memory), so checkpoints,
+// resume and the teacher cache run their real code.
+import 'fake-indexeddb/auto';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessWorker } from '../test/inProcessWorker';
+import { TrainingClient } from './client';
+import type { WorkerEvent } from './protocol';
+
+type Ev<T extends WorkerEvent['type']> = Extract<WorkerEvent, { type: T }>;
+
+/** A tiny config: 8×8 synthetic images, tiny CNNs; each phase takes a fraction of a second on cpu. */
+const tiny = (over: Record<string, unknown> = {}) => ({
+  seed: 3,
+  backend: 'cpu',
+  data: { dataset: 'synthetic', trainSize: 96, testSize: 32, size: 8, channels: 1 },
+  teacher: { model: { family: 'cnn', channels: [4, 4], hidden: 8, dropout: 0.3 }, epochs: 2 },
+  student: { model: { family: 'cnn', channels: [2, 4], hidden: 8, dropout: 0 }, epochs: 2 },
+  students: [{ method: 'student-alone' }, { method: 'fickle-teacher' }],
+  optimizer: { type: 'adam', lr: 0.01, weightDecay: 0 },
+  schedule: 'cosine',
+  batchSize: 16,
+  attack: { eps: 0.1, stepSize: 0.025, steps: 2, subset: 16 },
+  ...over,
+});
+
+/** Records every event; `until` resolves with the first (already seen or later) event matching. */
+class Session {
+  readonly client = new TrainingClient(inProcessWorker);
+  readonly events: WorkerEvent[] = [];
+  private waiters: { test: (e: WorkerEvent) => boolean; done: (e: WorkerEvent) => void }[] = [];
+
+  constructor() {
+    this.client.on((e) => {
+      this.events.push(e);
+      this.waiters = this.waiters.filter((w) => !(w.test(e) && (w.done(e), true)));
+    });
+  }
+
+  until<T extends WorkerEvent['type']>(type: T, id?: number, ms = 30_000): Promise<Ev<T>> {
+    const test = (e: WorkerEvent) => e.type === type && (id === undefined || e.id === id);
+    const seen = this.events.find(test);
+    if (seen) return Promise.resolve(seen as Ev<T>);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no '${type}' event within ${ms} ms`)), ms);
+      this.waiters.push({ test, done: (e) => (clearTimeout(timer), resolve(e as Ev<T>)) });
+    });
+  }
+
+  of<T extends WorkerEvent['type']>(type: T, id?: number): Ev<T>[] {
+    return this.events.filter((e) => e.type === type && (id === undefined || e.id === id)) as Ev<T>[];
+  }
+
+  private pausesSeen = 0;
+  /** The next 'paused' of this run after the ones already returned. */
+  nextPaused(id: number): Promise<Ev<'paused'>> {
+    const n = ++this.pausesSeen;
+    return new Promise((resolve) => {
+      const tick = () => {
+        const p = this.of('paused', id);
+        if (p.length >= n) resolve(p[n - 1]);
+        else setTimeout(tick, 5);
+      };
+      tick();
+    });
+  }
+
+  /** The first 'done', 'stopped' or 'error' of this run. */
+  async end(id: number): Promise<WorkerEvent> {
+    return Promise.race([this.until('done', id), this.until('stopped', id), this.until('error', id)]);
+  }
+}
+
+const sessions: Session[] = [];
+const open = () => {
+  const s = new Session();
+  sessions.push(s);
+  return s;
+};
+afterEach(() => sessions.splice(0).forEach((s) => s.client.terminate()));
+
+describe('worker through its client (real engine, cpu)', () => {
+  it('a run: ready → started → phase → steps → epoch → phaseEnd → done, every event carrying the run id', async () => {
+    const s = open();
+    const id = s.client.start(tiny());
+    const end = await s.end(id);
+    expect(end.type).toBe('done');
+    const order = s.events.map((e) => e.type).filter((t, i, a) => t !== a[i - 1]);
+    expect(order.slice(0, 4)).toEqual(['ready', 'started', 'phase', 'steps']);
+    expect(order.at(-1)).toBe('done');
+    expect(s.events.every((e) => e.id === id)).toBe(true);
+    // One teacher (shared) and two students, in plan order, each with its epochs.
+    expect(s.of('phase').map((e) => e.phase.id)).toEqual(['teacher', 'student-1', 'student-2']);
+    expect(s.of('epoch')).toHaveLength(6);
+    const done = end as Ev<'done'>;
+    expect(done.results.map((r) => r.id)).toEqual(['teacher', 'student-1', 'student-2']);
+    for (const r of done.results) expect(r.testAcc).toBeGreaterThanOrEqual(0);
+    expect(done.backend.name).toBe('cpu');
+    // Finished and cleaned up: no checkpoint left to resume.
+    const q = s.client.resumeInfo();
+    expect((await s.until('resume-info', q)).info).toBeNull();
+  });
+
+  it('an invalid config answers `invalid` with field-named errors and starts nothing', async () => {
+    const s = open();
+    const id = s.client.start(tiny({ batchSize: -4, students: [{ method: 'no-such-method' }] }));
+    const inv = await s.until('invalid', id);
+    expect(inv.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['batchSize', 'students.0.method']));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.of('started')).toHaveLength(0);
+  });
+
+  it('pause → the lab attacks the models so far → resume → stop; a second start is refused while running', async () => {
+    const s = open();
+    const id = s.client.start(tiny({ teacher: { ...tiny().teacher, epochs: 3 } }));
+    await s.until('epoch', id);
+    s.client.pause();
+    await s.until('paused', id);
+    const again = s.client.start(tiny());
+    expect((await s.until('error', again)).message).toMatch(/already in progress/);
+
+    const sweep = s.client.attack({
+      type: 'attack-sweep',
+      attack: { kind: 'fgsm', eps: 0.1 },
+      epsList: [0, 0.1],
+      subset: 16,
+      source: null,
+      seed: 1,
+    });
+    const res = await s.until('attack-sweep', sweep);
+    expect(res.result.models.map((m) => m.id)).toEqual(['teacher']);
+    expect(res.result.sweep.epsList).toEqual([0, 0.1]);
+    expect(res.result.sweep.models.teacher).toHaveLength(2);
+
+    s.client.resume();
+    await s.until('resumed', id);
+    // While it trains, the lab refuses (models are changing).
+    const refused = s.client.attack({ type: 'corruption-preview', index: 0, seed: 1 });
+    expect((await s.until('attack-error', refused)).message).toMatch(/training/);
+    s.client.stop();
+    expect((await s.end(id)).type).toBe('stopped');
+    // Nothing left behind: a stopped run has no checkpoint and the next run starts cleanly.
+    const q = s.client.resumeInfo();
+    expect((await s.until('resume-info', q)).info).toBeNull();
+    const next = s.client.start(tiny({ students: [{ method: 'student-alone' }] }));
+    expect((await s.end(next)).type).toBe('done');
+  });
+
+  it('error paths: a diverging run says so with its code; an unknown command is answered, not thrown', async () => {
+    const s = open();
+    const id = s.client.start(tiny({ optimizer: { type: 'sgd', lr: 1000, momentum: 0.9, weightDecay: 0 } }));
+    const err = (await s.end(id)) as Ev<'error'>;
+    expect(err.type).toBe('error');
+    expect(err.code).toBe('diverged');
+    expect(err.message).toMatch(/learning rate/);
+    const bogus = s.client.send({ type: 'no-such-command' } as never);
+    expect((await s.until('error', bogus)).message).toMatch(/unknown worker command/);
+    const lab = s.client.attack({ type: 'corruption-preview', index: 0, seed: 1 });
+    expect((await s.until('attack-error', lab)).message).toMatch(/Train first/);
+  });
+
+  it('a run interrupted after epoch 1 resumes in a new worker and ends with the uninterrupted metrics', async () => {
+    const cfg = tiny({ students: [{ method: 'hinton-kd' }], seed: 5 });
+    const full = open();
+    const ref = (await full.end(full.client.start(cfg))) as Ev<'done'>;
+    expect(ref.type).toBe('done');
+
+    // Step mode pauses after every epoch: the checkpoint of epoch 1 is written, then the "tab" goes away.
+    const first = open();
+    const id = first.client.start(cfg, { stepMode: true });
+    await first.until('paused', id);
+    first.client.terminate(); // the old worker's run stays paused forever, as in a closed tab
+
+    const second = open();
+    const q = second.client.resumeInfo();
+    const info = (await second.until('resume-info', q)).info;
+    // The teacher came from the cache the uninterrupted run filled (IndexedDB), so the student's epoch 1 is saved.
+    expect(info).toMatchObject({
+      phase: 1,
+      phaseLabel: 'S1: Hinton KD',
+      epoch: 1,
+      epochs: 2,
+      phases: 2,
+      stepMode: true,
+    });
+    const rid = second.client.resumeRun();
+    const replayed = await second.until('epoch', rid);
+    expect(replayed.metrics.epoch).toBe(1);
+    // Step mode continues: press on after every epoch.
+    for (;;) {
+      const ev = await Promise.race([second.until('done', rid), second.nextPaused(rid)]);
+      if (ev.type === 'done') break;
+      second.client.resume();
+    }
+    const done = await second.until('done', rid);
+    // It continued: the student's phase is marked resumed and only its second epoch was trained again.
+    expect(second.of('phase', rid).find((e) => e.phase.id === 'student-1')?.phase.resumed).toBe(true);
+    const trained = second.of('steps', rid).flatMap((e) => e.samples);
+    expect(trained.length).toBeGreaterThan(0);
+    expect(trained.every((x) => x.id === 'student-1' && x.epoch === 1)).toBe(true);
+    for (const [a, b] of done.results.map((r, i) => [r, ref.results[i]] as const)) {
+      expect(a.id).toBe(b.id);
+      expect(a.testAcc).toBeCloseTo(b.testAcc, 6);
+      expect(a.testLoss).toBeCloseTo(b.testLoss, 5);
+    }
+  });
+
+  it('a trained model exports as .kdnpm and imports back as an attack source; tensors stay bounded', async () => {
+    const s = open();
+    const id = s.client.start(tiny({ students: [{ method: 'student-alone' }] }));
+    await s.until('done', id);
+    const before = tf.memory().numTensors;
+    const ex = s.client.exportModel('student-1');
+    const file = await s.until('model-file', ex);
+    expect(file.fileName).toBe('S1-Student-alone.kdnpm');
+    const imp = s.client.importModels([new File([file.bytes as BlobPart], file.fileName)], tiny().data as never, 3);
+    const added = await s.until('models-imported', imp);
+    expect(added.models).toEqual([
+      { id: 'imported-S1-Student-alone', label: 'Imported: S1: Student alone', kind: 'student' },
+    ]);
+    const g = s.client.attack({
+      type: 'attack-gallery',
+      attack: { kind: 'fgsm', eps: 0.1 },
+      source: added.models[0].id,
+      pick: { mode: 'random', count: 2, seed: 1 },
+    });
+    const gallery = await s.until('attack-gallery', g);
+    expect(gallery.result.items).toHaveLength(2);
+    expect(Object.keys(gallery.result.items[0].after)).toContain('imported-S1-Student-alone');
+    // The imported model's weights are the only new tensors.
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    expect(tf.memory().numTensors - before).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,13 @@
+// What the worker's modules need from their surroundings, passed in rather than imported, so the same code runs
+// in the browser's worker (worker.ts) and in-process in Node tests (host.test.ts) on a real tfjs backend.
+import type { BackendPreference } from '../core/config/schema';
+import type { BackendInfo, WorkerEvent } from './protocol';
+
+export interface WorkerEnv {
+  /** Sends an event to the main thread. */
+  post: (e: WorkerEvent) => void;
+  /** Activates a tfjs backend for this preference and describes it. */
+  selectBackend: (pref: BackendPreference) => Promise<BackendInfo>;
+  /** Same-origin assets (the embedded MNIST-10k) by file name. */
+  fetchAsset: (file: string) => Promise<Uint8Array>;
+}

@@ -1,0 +1,221 @@
+// The run owner: one training run at a time (start, pause/resume/stop, step mode), its checkpoints after every
+// epoch, and the resume of an interrupted run. Models go to the lab phase by phase, so a paused run can be attacked.
+import * as tf from '@tensorflow/tfjs-core';
+import { validateConfig } from '../core/config/validate';
+import { loadDataset } from '../core/data/load';
+import type { Dataset } from '../core/data/types';
+import { RunControl, StoppedError } from '../core/train/control';
+import type { StepSample } from '../core/train/events';
+import {
+  checkpointBytes,
+  DivergedError,
+  phaseInfo,
+  planPhases,
+  runExperiment,
+  type RunCheckpoint,
+} from '../core/train/trainer';
+import { deleteCheckpoint, loadCheckpoint, saveCheckpoint } from '../storage/checkpoints';
+import type { BackendOwner } from './backendOwner';
+import { realData } from './data';
+import type { WorkerEnv } from './env';
+import type { ModelLab, RunState } from './modelLab';
+import type { ErrorCode, ResumeInfo } from './protocol';
+import { Batcher } from './throttle';
+
+type Coded = Error & { code?: ErrorCode };
+const coded = (code: ErrorCode) => (e: unknown) => {
+  throw Object.assign(e as Error, { code });
+};
+
+export class RunOwner {
+  private control: RunControl | null = null;
+  /** The id of the start command of the current run: every event of a run carries it. */
+  private runId = 0;
+  /** Backend changes and run starts are serialised: a second init must not race the first. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly env: WorkerEnv,
+    private readonly backends: BackendOwner,
+    private readonly lab: ModelLab,
+  ) {}
+
+  get state(): RunState {
+    return !this.control ? 'idle' : this.control.isPaused ? 'paused' : 'training';
+  }
+
+  /** Runs a task after the ones before it (backend init, model import, runs). */
+  serial(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task, task);
+  }
+
+  /** Refuses a second run while one is in progress (answering the command's id); true when refused. */
+  private busy(id: number): boolean {
+    if (this.state === 'idle') return false;
+    this.env.post({ type: 'error', id, code: 'internal', message: 'A run is already in progress; stop it first.' });
+    return true;
+  }
+
+  start(id: number, config: unknown, stepMode = false): void {
+    if (!this.busy(id)) this.serial(() => this.run(id, config, stepMode, null));
+  }
+
+  resumeRun(id: number): void {
+    if (this.busy(id)) return;
+    this.serial(async () => {
+      const stored = await loadCheckpoint().catch(() => null);
+      if (!stored) {
+        this.env.post({ type: 'error', id, code: 'internal', message: 'There is no interrupted run to resume.' });
+        return;
+      }
+      await this.run(id, stored.checkpoint.config, stored.stepMode, stored.checkpoint);
+    });
+  }
+
+  pause(): void {
+    this.control?.pause();
+  }
+
+  resume(): void {
+    if (!this.control?.isPaused) return;
+    this.control.resume();
+    this.env.post({ type: 'resumed', id: this.runId });
+  }
+
+  stop(): void {
+    this.control?.stop();
+  }
+
+  async resumeInfo(): Promise<ResumeInfo | null> {
+    const stored = await loadCheckpoint().catch(() => null);
+    if (!stored) return null;
+    const cp = stored.checkpoint;
+    const planned = planPhases(cp.config);
+    const p = planned[Math.min(cp.phase, planned.length - 1)];
+    return {
+      savedAt: stored.savedAt,
+      config: cp.config,
+      stepMode: stored.stepMode,
+      phase: cp.phase,
+      phases: planned.length,
+      phaseLabel: p?.label ?? '',
+      epoch: cp.current?.epoch ?? 0,
+      epochs: p?.epochs ?? 0,
+      bytes: checkpointBytes(cp),
+      backend: cp.backend,
+    };
+  }
+
+  private async run(id: number, input: unknown, stepMode: boolean, resume: RunCheckpoint | null): Promise<void> {
+    if (this.busy(id)) return; // a start queued behind another start
+    const v = validateConfig(input);
+    if (!v.ok) {
+      this.env.post({ type: 'invalid', id, errors: v.errors });
+      return;
+    }
+    const cfg = v.config;
+    const post = this.env.post;
+    const control = (this.control = new RunControl());
+    this.runId = id;
+    const steps = new Batcher<StepSample>((samples) => post({ type: 'steps', id, samples }));
+    const notice = (level: 'info' | 'warning', message: string) => post({ type: 'notice', id, level, message });
+    let checkpointNote = false;
+    try {
+      const be = await this.backends.ensure(id, cfg.backend).catch(coded('backend'));
+      const data = await loadDataset(
+        cfg.data,
+        cfg.seed,
+        this.env.fetchAsset,
+        async (ds) => (await realData(ds, (progress) => post({ type: 'data-progress', id, progress }))).data,
+      ).catch(coded('data'));
+      const planned = planPhases(cfg).filter((p) => p.kind === 'teacher');
+      const { reuse, fromDisk } = await this.lab.teachers.find(cfg, planned, data);
+      const models = await this.lab.beginRun(data, reuse);
+      post({ type: 'started', id, config: cfg, dataset: summary(data) });
+      if (fromDisk.length && !resume)
+        notice('info', `Teacher loaded from this browser's cache: its training is skipped (${fromDisk.join(', ')}).`);
+      if (resume) this.replayFinished(id, resume);
+      const out = await runExperiment(cfg, data, {
+        control,
+        reuse,
+        keepTeachers: true,
+        models,
+        resumeFrom: resume ?? undefined,
+        onCheckpoint: async (checkpoint) => {
+          const r = await saveCheckpoint({ savedAt: Date.now(), stepMode, checkpoint });
+          if (!r.ok && !checkpointNote) {
+            checkpointNote = true;
+            notice('warning', `Progress is not being saved (${r.reason}): a reload will lose this run.`);
+          }
+        },
+        listener: {
+          onPhaseStart: (phase) => {
+            this.lab.setLabel(phase.id, phase.label, phase.kind);
+            steps.flush();
+            post({ type: 'phase', id, phase });
+            // A resumed phase continues after its finished epochs: show those first.
+            if (phase.resumed && resume?.current)
+              for (const metrics of resume.current.history) post({ type: 'epoch', id, metrics });
+          },
+          onStep: (s) => steps.push(s),
+          onEpochEnd: (metrics) => {
+            steps.flush();
+            post({ type: 'epoch', id, metrics });
+            if (stepMode) control.pause(); // takes effect at the next step: the epoch's metrics are already out
+          },
+          onPhaseEnd: (result) => {
+            steps.flush();
+            post({ type: 'phaseEnd', id, result });
+          },
+          onPause: () => {
+            steps.flush();
+            post({ type: 'paused', id });
+          },
+        },
+      });
+      this.lab.endRun(out.models);
+      steps.flush();
+      this.control = null; // the models are final: the lab may attack them while the cache writes below finish
+      post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
+      await deleteCheckpoint();
+      const trained = new Set(planned.filter((t) => !reuse.has(t.id)).map((t) => t.id));
+      const why = await this.lab.teachers.remember(cfg, planned, data, out.models, trained);
+      if (why) notice('warning', `The trained teacher is kept for this tab only (${why}).`);
+    } catch (e) {
+      steps.flush();
+      this.lab.endRun(null);
+      await deleteCheckpoint(); // stopped on purpose or failed: nothing to resume
+      if (e instanceof StoppedError) post({ type: 'stopped', id });
+      else if (e instanceof DivergedError) post({ type: 'error', id, code: 'diverged', message: e.message });
+      else
+        post({ type: 'error', id, code: (e as Coded).code ?? 'internal', message: (e as Error).message || String(e) });
+    } finally {
+      this.control = null;
+      // Engine memory stays bounded across runs: report leaks loudly in development.
+      if (import.meta.env.DEV) console.debug('[worker] tensors after run:', tf.memory().numTensors);
+    }
+  }
+
+  /** Finished phases of a resumed run, replayed so the UI shows their curves and results again. */
+  private replayFinished(id: number, cp: RunCheckpoint): void {
+    const planned = planPhases(cp.config);
+    cp.results.forEach((r, index) => {
+      const at = { index, total: planned.length, stepsPerEpoch: cp.stepsPerEpoch, params: r.params };
+      const phase = planned[index] ? phaseInfo(planned[index], at) : null;
+      this.lab.setLabel(r.id, r.label, r.kind);
+      if (phase) this.env.post({ type: 'phase', id, phase });
+      for (const metrics of r.history) this.env.post({ type: 'epoch', id, metrics });
+      this.env.post({ type: 'phaseEnd', id, result: r });
+    });
+  }
+}
+
+function summary(data: Dataset) {
+  return {
+    name: data.name,
+    shape: [data.height, data.width, data.channels] as [number, number, number],
+    numClasses: data.numClasses,
+    train: data.train.count,
+    test: data.test.count,
+  };
+}
