@@ -1,26 +1,36 @@
-// The checkpoint of the run in progress (one slot): written after every finished epoch, deleted when the run
-// ends normally, so a reload or a closed tab can offer "Resume" from the last finished epoch.
-import { del, get, set } from 'idb-keyval';
+// Checkpoints of runs in progress, one record per run (keyed by the run's key), written after every finished
+// epoch and deleted when the run ends normally, so a reload or a closed tab can offer "Resume" from the last
+// finished epoch. Two tabs training at once write two records; which tab owns which run is a Web Lock
+// (worker/runLocks.ts), not something stored here.
+import { del, entries, get, set } from 'idb-keyval';
 import type { RunCheckpoint } from '../core/train/checkpoint';
 import { attempt, store, type StorageResult } from './db';
 
 export interface StoredCheckpoint {
+  /** The run's key (also the record's key). Records of older versions were all stored under 'current'. */
+  runKey: string;
   savedAt: number;
   stepMode: boolean;
   checkpoint: RunCheckpoint;
 }
 
 const db = () => store('checkpoints');
-const SLOT = 'current';
 
 export function saveCheckpoint(c: StoredCheckpoint): Promise<StorageResult> {
-  return attempt(() => set(SLOT, c, db()));
+  return attempt(() => set(c.runKey, c, db()));
 }
 
-export async function loadCheckpoint(): Promise<StoredCheckpoint | null> {
-  return (await get<StoredCheckpoint>(SLOT, db())) ?? null;
+export async function loadCheckpoint(runKey: string): Promise<StoredCheckpoint | null> {
+  const c = await get<StoredCheckpoint>(runKey, db());
+  return c ? { ...c, runKey } : null;
 }
 
-export function deleteCheckpoint(): Promise<StorageResult> {
-  return attempt(() => del(SLOT, db()));
+/** Every stored checkpoint, newest first. */
+export async function listCheckpoints(): Promise<StoredCheckpoint[]> {
+  const all = await entries<string, StoredCheckpoint>(db());
+  return all.map(([runKey, c]) => ({ ...c, runKey })).sort((a, b) => b.savedAt - a.savedAt);
+}
+
+export function deleteCheckpoint(runKey: string): Promise<StorageResult> {
+  return attempt(() => del(runKey, db()));
 }

@@ -7,6 +7,7 @@ import type { BackendPreference } from '../core/config/schema';
 import { useNodeBackend } from '../cli/nodeBackend';
 import { createHost } from '../worker/host';
 import type { BackendInfo, Command, WorkerEvent } from '../worker/protocol';
+import { lockRegistry, singleTabLocks } from '../worker/runLocks';
 
 const clone = <T>(m: T): T => {
   const files = (m as { files?: File[] }).files;
@@ -28,8 +29,13 @@ async function nodeBackend(pref: BackendPreference): Promise<BackendInfo> {
 const fetchAsset = (file: string) =>
   readFile(join(process.cwd(), 'public', 'data', file)).then((b) => new Uint8Array(b));
 
+/** One registry for every in-process worker of a test file: they are tabs of one browser. */
+const browserWideLocks = lockRegistry();
+
+/** Terminating it is closing its tab: its locks are released (its run, if any, stays paused forever). */
 export function inProcessWorker(): Worker {
   let alive = true;
+  const locks = singleTabLocks(browserWideLocks);
   const w = {
     onmessage: null as ((ev: MessageEvent<WorkerEvent>) => void) | null,
     onerror: null as ((ev: ErrorEvent) => void) | null,
@@ -39,6 +45,7 @@ export function inProcessWorker(): Worker {
     },
     terminate() {
       alive = false;
+      locks.releaseAll();
     },
   };
   const handle = createHost({
@@ -48,6 +55,7 @@ export function inProcessWorker(): Worker {
     },
     selectBackend: nodeBackend,
     fetchAsset,
+    locks,
   });
   return w as unknown as Worker;
 }

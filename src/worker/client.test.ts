@@ -187,12 +187,7 @@ describe('worker through its client (real engine, cpu)', () => {
     const rid = second.client.resumeRun();
     const replayed = await second.until('epoch', rid);
     expect(replayed.metrics.epoch).toBe(1);
-    // Step mode continues: press on after every epoch.
-    for (;;) {
-      const ev = await Promise.race([second.until('done', rid), second.nextPaused(rid)]);
-      if (ev.type === 'done') break;
-      second.client.resume();
-    }
+    await pressOn(second, rid);
     const done = await second.until('done', rid);
     // It continued: the student's phase is marked resumed and only its second epoch was trained again.
     expect(second.of('phase', rid).find((e) => e.phase.id === 'student-1')?.phase.resumed).toBe(true);
@@ -204,6 +199,57 @@ describe('worker through its client (real engine, cpu)', () => {
       expect(a.testAcc).toBeCloseTo(b.testAcc, 6);
       expect(a.testLoss).toBeCloseTo(b.testLoss, 5);
     }
+  });
+
+  it('two tabs train at once; one closes mid-run: a new tab resumes it exactly, the other run is untouched', async () => {
+    const cfgA = tiny({ students: [{ method: 'hinton-kd' }], seed: 11 });
+    const cfgB = tiny({ students: [{ method: 'student-alone' }], seed: 12 });
+    const ref = open();
+    const refA = (await ref.end(ref.client.start(cfgA))) as Ev<'done'>;
+    const refB = (await ref.end(ref.client.start(cfgB))) as Ev<'done'>;
+    expect([refA.type, refB.type]).toEqual(['done', 'done']);
+
+    const a = open();
+    const b = open();
+    const idA = a.client.start(cfgA, { stepMode: true });
+    const idB = b.client.start(cfgB, { stepMode: true });
+    await Promise.all([a.until('paused', idA), b.until('paused', idB)]);
+    a.client.terminate(); // tab A closes mid-run; tab B is paused after its first epoch, still owning its run
+
+    const c = open();
+    const info = await c.until('resume-info', c.client.resumeInfo());
+    expect(info.elsewhere).toBe(1); // B's run: counted, not offered
+    expect(info.info?.config.seed).toBe(11);
+    const otherKey = await runKeyOf(b);
+    const refused = c.client.resumeRun(otherKey);
+    expect((await c.until('error', refused)).message).toMatch(/in progress in another tab/);
+
+    const rid = c.client.resumeRun(info.info!.runKey);
+    await pressOn(c, rid);
+    const doneA = await c.until('done', rid);
+    await pressOn(b, idB);
+    const doneB = await b.until('done', idB);
+    expect(doneA.results.map((r) => r.testAcc)).toEqual(refA.results.map((r) => r.testAcc));
+    expect(doneB.results.map((r) => r.testAcc)).toEqual(refB.results.map((r) => r.testAcc));
+    expect(doneB.results.map((r) => r.testLoss)).toEqual(refB.results.map((r) => r.testLoss));
+    // Both finished: no record left, nothing elsewhere.
+    const after = await c.until('resume-info', c.client.resumeInfo());
+    expect([after.info, after.elsewhere]).toEqual([null, 0]);
+  });
+
+  it('a run another tab owns appears as resumable here once that tab closes (unasked resume-info)', async () => {
+    const owner = open();
+    const id = owner.client.start(tiny({ seed: 21, students: [{ method: 'student-alone' }] }), { stepMode: true });
+    await owner.until('paused', id);
+    const here = open();
+    const first = await here.until('resume-info', here.client.resumeInfo());
+    expect([first.info, first.elsewhere]).toEqual([null, 1]);
+    owner.client.terminate();
+    const pushed = await here.until('resume-info', 0);
+    expect(pushed.info?.config.seed).toBe(21);
+    expect(pushed.elsewhere).toBe(0);
+    const d = here.client.discardCheckpoint(pushed.info!.runKey);
+    expect((await here.until('resume-info', d)).info).toBeNull();
   });
 
   it('a trained model exports as .kdnpm and imports back as an attack source; tensors stay bounded', async () => {
@@ -233,3 +279,21 @@ describe('worker through its client (real engine, cpu)', () => {
     expect(tf.memory().numTensors - before).toBeLessThan(20);
   });
 });
+
+/** The run key of the run a session is training, from the storage the tabs share (its only owned record). */
+async function runKeyOf(s: Session): Promise<string> {
+  const { listCheckpoints } = await import('../storage/checkpoints');
+  const seed = s.of('started')[0].config.seed;
+  const rec = (await listCheckpoints()).find((c) => c.checkpoint.config.seed === seed);
+  if (!rec) throw new Error(`no checkpoint of the run with seed ${seed}`);
+  return rec.runKey;
+}
+
+/** Step mode: press Resume after every epoch until the run is done. */
+async function pressOn(s: Session, id: number): Promise<void> {
+  for (;;) {
+    const ev = await Promise.race([s.until('done', id), s.nextPaused(id)]);
+    if (ev.type === 'done') return;
+    s.client.resume();
+  }
+}

@@ -66,11 +66,11 @@ export class TrainingClient {
   resumeInfo(): number {
     return this.send({ type: 'resume-info' });
   }
-  resumeRun(): number {
-    return this.send({ type: 'resume-run' });
+  resumeRun(runKey?: string): number {
+    return this.send({ type: 'resume-run', runKey });
   }
-  discardCheckpoint(): number {
-    return this.send({ type: 'discard-checkpoint' });
+  discardCheckpoint(runKey?: string): number {
+    return this.send({ type: 'discard-checkpoint', runKey });
   }
   exportModel(modelId: string): number {
     return this.send({ type: 'model-export', modelId });

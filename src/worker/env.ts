@@ -2,6 +2,7 @@
 // in the browser's worker (worker.ts) and in-process in Node tests (host.test.ts) on a real tfjs backend.
 import type { BackendPreference } from '../core/config/schema';
 import type { BackendInfo, WorkerEvent } from './protocol';
+import type { RunLocks } from './runLocks';
 
 export interface WorkerEnv {
   /** Sends an event to the main thread. */
@@ -10,4 +11,6 @@ export interface WorkerEnv {
   selectBackend: (pref: BackendPreference) => Promise<BackendInfo>;
   /** Same-origin assets (the embedded MNIST-10k) by file name. */
   fetchAsset: (file: string) => Promise<Uint8Array>;
+  /** Which tab owns which run (Web Locks in the browser). */
+  locks: RunLocks;
 }

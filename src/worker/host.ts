@@ -37,11 +37,11 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
           ),
         );
       case 'resume-info':
-        return void run.resumeInfo().then((info) => post({ type: 'resume-info', id: cmd.id, info }));
+        return void run.interrupted.info().then((r) => post({ type: 'resume-info', id: cmd.id, ...r }));
       case 'resume-run':
-        return run.resumeRun(cmd.id);
+        return run.resumeRun(cmd.id, cmd.runKey);
       case 'discard-checkpoint':
-        return void deleteCheckpointAndSay(cmd.id);
+        return void discard(cmd.id, cmd.runKey);
       case 'model-export':
         return void lab
           .exportModel(cmd.id, cmd.modelId)
@@ -73,8 +73,13 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
     }
   };
 
-  async function deleteCheckpointAndSay(id: number): Promise<void> {
-    await deleteCheckpoint();
-    post({ type: 'resume-info', id, info: null });
+  /** Deletes an interrupted run's checkpoint, unless another tab is training it (it holds the lock). */
+  async function discard(id: number, runKey?: string): Promise<void> {
+    const claim = await run.interrupted.claim(runKey);
+    if ('stored' in claim) {
+      await deleteCheckpoint(claim.stored.runKey);
+      claim.release();
+    }
+    post({ type: 'resume-info', id, ...(await run.interrupted.info()) });
   }
 }

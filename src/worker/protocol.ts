@@ -41,9 +41,12 @@ export type Command =
   | AttackCommand
   /** Is there a checkpoint of an interrupted run to resume? */
   | { type: 'resume-info'; id: number }
-  /** Continue the interrupted run from its last finished epoch (not 'resume', which ends a pause). */
-  | { type: 'resume-run'; id: number }
-  | { type: 'discard-checkpoint'; id: number }
+  /**
+   * Continue an interrupted run from its last finished epoch (not 'resume', which ends a pause): the one named,
+   * else the newest that no other tab is running.
+   */
+  | { type: 'resume-run'; id: number; runKey?: string }
+  | { type: 'discard-checkpoint'; id: number; runKey?: string }
   /** A trained model of the last run as a downloadable .kdnpm file. */
   | { type: 'model-export'; id: number; modelId: string }
   /** Models from .kdnpm files, added to the attack lab (on the data set the spec names). */
@@ -71,13 +74,19 @@ export type WorkerEvent =
   | { type: 'data-loaded'; id: number; info: DataInfo }
   | { type: 'data-error'; id: number; dataset: string; message: string }
   | AttackEvent
-  | { type: 'resume-info'; id: number; info: ResumeInfo | null }
+  /**
+   * The newest interrupted run this tab may resume, and how many runs other tabs are training now. Also sent
+   * unasked (id 0) when another tab's run stops being owned (that tab closed), so its Resume can appear here.
+   */
+  | { type: 'resume-info'; id: number; info: ResumeInfo | null; elsewhere: number }
   /** Something the user should know that is not an error: a teacher came from the cache, storage failed. */
   | { type: 'notice'; id: number; level: 'info' | 'warning'; message: string }
   | { type: 'model-file'; id: number; fileName: string; bytes: Uint8Array }
   | { type: 'models-imported'; id: number; models: ModelRef[] };
 
 export interface ResumeInfo {
+  /** The run's key: its checkpoint record and its Web Lock. */
+  runKey: string;
   savedAt: number;
   config: ExperimentConfig;
   stepMode: boolean;

@@ -6,20 +6,15 @@ import { loadDataset } from '../core/data/load';
 import type { Dataset } from '../core/data/types';
 import { RunControl, StoppedError } from '../core/train/control';
 import type { StepSample } from '../core/train/events';
-import {
-  checkpointBytes,
-  DivergedError,
-  phaseInfo,
-  planPhases,
-  runExperiment,
-  type RunCheckpoint,
-} from '../core/train/trainer';
-import { deleteCheckpoint, loadCheckpoint, saveCheckpoint } from '../storage/checkpoints';
+import { DivergedError, phaseInfo, planPhases, runExperiment, type RunCheckpoint } from '../core/train/trainer';
+import { deleteCheckpoint, saveCheckpoint, type StoredCheckpoint } from '../storage/checkpoints';
 import type { BackendOwner } from './backendOwner';
 import { realData } from './data';
 import type { WorkerEnv } from './env';
 import type { ModelLab, RunState } from './modelLab';
-import type { ErrorCode, ResumeInfo } from './protocol';
+import { InterruptedRuns, newRunKey } from './interrupted';
+import type { ErrorCode } from './protocol';
+import { runLockName } from './runLocks';
 import { Batcher } from './throttle';
 
 type Coded = Error & { code?: ErrorCode };
@@ -31,6 +26,9 @@ export class RunOwner {
   private control: RunControl | null = null;
   /** The id of the start command of the current run: every event of a run carries it. */
   private runId = 0;
+  /** The key of the current run: its checkpoint record and its lock (null between runs). */
+  private runKey: string | null = null;
+  readonly interrupted: InterruptedRuns;
   /** Backend changes and run starts are serialised: a second init must not race the first. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -38,7 +36,9 @@ export class RunOwner {
     private readonly env: WorkerEnv,
     private readonly backends: BackendOwner,
     private readonly lab: ModelLab,
-  ) {}
+  ) {
+    this.interrupted = new InterruptedRuns(env, () => this.runKey);
+  }
 
   get state(): RunState {
     return !this.control ? 'idle' : this.control.isPaused ? 'paused' : 'training';
@@ -60,15 +60,16 @@ export class RunOwner {
     if (!this.busy(id)) this.serial(() => this.run(id, config, stepMode, null));
   }
 
-  resumeRun(id: number): void {
+  /** Continues an interrupted run once this tab holds its lock (another tab may be training it). */
+  resumeRun(id: number, runKey?: string): void {
     if (this.busy(id)) return;
     this.serial(async () => {
-      const stored = await loadCheckpoint().catch(() => null);
-      if (!stored) {
-        this.env.post({ type: 'error', id, code: 'internal', message: 'There is no interrupted run to resume.' });
+      const claim = await this.interrupted.claim(runKey);
+      if ('error' in claim) {
+        this.env.post({ type: 'error', id, code: 'internal', message: claim.error });
         return;
       }
-      await this.run(id, stored.checkpoint.config, stored.stepMode, stored.checkpoint);
+      await this.run(id, claim.stored.checkpoint.config, claim.stored.stepMode, claim.stored, claim.release);
     });
   }
 
@@ -86,34 +87,26 @@ export class RunOwner {
     this.control?.stop();
   }
 
-  async resumeInfo(): Promise<ResumeInfo | null> {
-    const stored = await loadCheckpoint().catch(() => null);
-    if (!stored) return null;
-    const cp = stored.checkpoint;
-    const planned = planPhases(cp.config);
-    const p = planned[Math.min(cp.phase, planned.length - 1)];
-    return {
-      savedAt: stored.savedAt,
-      config: cp.config,
-      stepMode: stored.stepMode,
-      phase: cp.phase,
-      phases: planned.length,
-      phaseLabel: p?.label ?? '',
-      epoch: cp.current?.epoch ?? 0,
-      epochs: p?.epochs ?? 0,
-      bytes: checkpointBytes(cp),
-      backend: cp.backend,
-    };
-  }
-
-  private async run(id: number, input: unknown, stepMode: boolean, resume: RunCheckpoint | null): Promise<void> {
-    if (this.busy(id)) return; // a start queued behind another start
+  private async run(
+    id: number,
+    input: unknown,
+    stepMode: boolean,
+    stored: StoredCheckpoint | null,
+    heldLock?: () => void,
+  ): Promise<void> {
+    if (this.busy(id)) return heldLock?.(); // a start queued behind another start
     const v = validateConfig(input);
     if (!v.ok) {
+      heldLock?.();
       this.env.post({ type: 'invalid', id, errors: v.errors });
       return;
     }
     const cfg = v.config;
+    const resume: RunCheckpoint | null = stored?.checkpoint ?? null;
+    // A fresh run gets a new key and lock (free by construction); a resumed one keeps its record's.
+    const runKey = stored?.runKey ?? newRunKey();
+    const release = heldLock ?? (await this.env.locks.tryHold(runLockName(runKey))) ?? (() => undefined);
+    this.runKey = runKey;
     const post = this.env.post;
     const control = (this.control = new RunControl());
     this.runId = id;
@@ -142,7 +135,7 @@ export class RunOwner {
         models,
         resumeFrom: resume ?? undefined,
         onCheckpoint: async (checkpoint) => {
-          const r = await saveCheckpoint({ savedAt: Date.now(), stepMode, checkpoint });
+          const r = await saveCheckpoint({ runKey, savedAt: Date.now(), stepMode, checkpoint });
           if (!r.ok && !checkpointNote) {
             checkpointNote = true;
             notice('warning', `Progress is not being saved (${r.reason}): a reload will lose this run.`);
@@ -177,20 +170,22 @@ export class RunOwner {
       steps.flush();
       this.control = null; // the models are final: the lab may attack them while the cache writes below finish
       post({ type: 'done', id, results: out.results, seconds: out.seconds, backend: be });
-      await deleteCheckpoint();
+      await deleteCheckpoint(runKey);
       const trained = new Set(planned.filter((t) => !reuse.has(t.id)).map((t) => t.id));
       const why = await this.lab.teachers.remember(cfg, planned, data, out.models, trained);
       if (why) notice('warning', `The trained teacher is kept for this tab only (${why}).`);
     } catch (e) {
       steps.flush();
       this.lab.endRun(null);
-      await deleteCheckpoint(); // stopped on purpose or failed: nothing to resume
+      await deleteCheckpoint(runKey); // stopped on purpose or failed: nothing to resume
       if (e instanceof StoppedError) post({ type: 'stopped', id });
       else if (e instanceof DivergedError) post({ type: 'error', id, code: 'diverged', message: e.message });
       else
         post({ type: 'error', id, code: (e as Coded).code ?? 'internal', message: (e as Error).message || String(e) });
     } finally {
       this.control = null;
+      this.runKey = null;
+      release(); // after the record is gone: another tab must never see it as interrupted while it is deleted
       // Engine memory stays bounded across runs: report leaks loudly in development.
       if (import.meta.env.DEV) console.debug('[worker] tensors after run:', tf.memory().numTensors);
     }

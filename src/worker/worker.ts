@@ -7,8 +7,10 @@ import { fetchAsset } from './assets';
 import { selectBackend } from './backend';
 import { createHost } from './host';
 import type { Command, WorkerEvent } from './protocol';
+import { browserLocks } from './runLocks';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const handle = createHost({ post: (e: WorkerEvent) => self.postMessage(e), selectBackend, fetchAsset });
+const post = (e: WorkerEvent) => self.postMessage(e);
+const handle = createHost({ post, selectBackend, fetchAsset, locks: browserLocks() });
 self.onmessage = (ev: MessageEvent<Command>) => handle(ev.data);

@@ -19,6 +19,8 @@ export type PersistEvent = Extract<WorkerEvent, { type: 'resume-info' | 'notice'
 
 export interface PersistSlice {
   resumeInfo: ResumeInfo | null;
+  /** Runs other tabs of this browser are training now (their Resume appears here if those tabs close). */
+  runsElsewhere: number;
   notices: Notice[];
   history: { record: RunRecord; bytes: number }[];
   /** Why history cannot be kept (storage unavailable), if so. */
@@ -45,6 +47,7 @@ let nextNotice = 1;
 
 export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
   resumeInfo: null,
+  runsElsewhere: 0,
   notices: [],
   history: [],
   historyProblem: null,
@@ -63,7 +66,7 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
     get().applyJson();
   },
   discardResume: () => {
-    getClient().discardCheckpoint();
+    getClient().discardCheckpoint(get().resumeInfo?.runKey);
     set({ resumeInfo: null });
   },
 
@@ -102,7 +105,7 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
   applyPersistEvent: (e) => {
     switch (e.type) {
       case 'resume-info':
-        set({ resumeInfo: e.info });
+        set({ resumeInfo: e.info, runsElsewhere: e.elsewhere });
         return;
       case 'notice':
         get().pushNotice(e.level, e.message);

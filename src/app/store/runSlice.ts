@@ -146,7 +146,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       if (isActive(s.status) || s.backendPending || !info) return;
       beginRun(info.config);
       set({ resumeInfo: null, stepMode: info.stepMode });
-      set({ runId: getClient().resumeRun() });
+      set({ runId: getClient().resumeRun(info.runKey) });
     },
 
     stepMode: false,

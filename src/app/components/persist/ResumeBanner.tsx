@@ -1,6 +1,7 @@
 // "An interrupted run can be resumed": the worker keeps a checkpoint after every finished epoch, so a reload or a
-// closed tab loses at most the epoch in progress. Asked for once at start; hidden while a run is going.
-import { useEffect } from 'react';
+// closed tab loses at most the epoch in progress. Asked for at start and after each run; hidden while a run is
+// going. A run another tab is training is not offered (that tab owns it); the worker says when that tab closes.
+import { useEffect, useRef } from 'react';
 import { isActive, useStore } from '../../store';
 import { mb } from '../data/format';
 import { relativeTime } from './format';
@@ -11,6 +12,7 @@ let asked = false;
 
 export function ResumeBanner() {
   const info = useStore((s) => s.resumeInfo);
+  const elsewhere = useStore((s) => s.runsElsewhere);
   const active = useStore((s) => isActive(s.status));
   const pending = useStore((s) => s.backendPending);
   const resumeRun = useStore((s) => s.resumeRun);
@@ -22,12 +24,22 @@ export function ResumeBanner() {
     useStore.getState().checkResume();
   }, []);
 
-  // A new run replaces the checkpoint slot (and deletes it when it ends): the old offer is gone for good.
+  // Each run has its own checkpoint record, so an older interrupted run is still there after this tab's run:
+  // ask again when a run ends.
+  const wasActive = useRef(active);
   useEffect(() => {
-    if (active && useStore.getState().resumeInfo) useStore.setState({ resumeInfo: null });
+    if (wasActive.current && !active) useStore.getState().checkResume();
+    wasActive.current = active;
   }, [active]);
 
-  if (!info || active) return null;
+  if (active) return null;
+  if (!info)
+    return elsewhere > 0 ? (
+      <p className="persist-elsewhere muted" data-testid="runs-elsewhere" role="status">
+        {elsewhere === 1 ? 'A run is' : `${elsewhere} runs are`} training in another tab of this browser. If that tab
+        closes, it can be resumed here.
+      </p>
+    ) : null;
   const onDiscard = () => {
     if (window.confirm('Discard the interrupted run? Its saved progress is deleted and cannot be resumed.')) discard();
   };
