@@ -1,12 +1,9 @@
 // The attack lab after a tiny run: PGD gallery for every model, a robust-accuracy curve over ε, CSV export.
-import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { Playground, tinyConfig } from './pages/playground';
+import { expect, test, tinyConfig } from './fixtures';
 
-test('after a run, PGD examples, the robustness curve and the CSV export cover every model', async ({ page }) => {
-  const app = new Playground(page);
+test('after a run, PGD examples, the robustness curve and the CSV export cover every model', async ({ app, lab }) => {
   await app.open();
-  await app.applyJson(
+  await app.runToDone(
     tinyConfig({
       students: [
         { method: 'student-alone' },
@@ -16,35 +13,21 @@ test('after a run, PGD examples, the robustness curve and the CSV export cover e
       attack: { eps: 0.1, stepSize: 0.025, steps: 5, subset: 32 },
     }),
   );
-  await app.train();
-  await app.waitForStatus('done');
   const models = 4; // teacher + 3 students
-  const panel = page.getByTestId('attack-panel');
-  await panel.scrollIntoViewIfNeeded();
+  await lab.show();
 
-  await panel.getByTestId('craft-gallery').click();
-  const items = panel.getByTestId('gallery-item');
-  await expect(items.first()).toBeVisible();
-  expect(await items.count()).toBeGreaterThan(0);
-  await expect(items.first().getByTestId('gallery-model-row')).toHaveCount(models);
+  await lab.craftGallery();
+  await expect(lab.galleryItems.first()).toBeVisible();
+  expect(await lab.galleryItems.count()).toBeGreaterThan(0);
+  await expect(lab.modelRows(lab.galleryItems.first())).toHaveCount(models);
 
-  await panel.getByTestId('run-sweep').click();
-  const table = panel.getByTestId('sweep-table');
-  await expect(table).toBeVisible({ timeout: 120_000 });
-  await expect(panel.getByTestId('robust-chart').locator('.recharts-line')).toHaveCount(models);
-  const epsPoints = await panel
-    .getByTestId('robust-chart')
-    .locator('.recharts-line')
-    .first()
-    .locator('.recharts-line-dot, circle')
-    .count();
-  expect(epsPoints).toBeGreaterThanOrEqual(4);
-  await page.screenshot({ path: test.info().outputPath('attack-lab.png'), fullPage: true });
+  await lab.runSweep();
+  await expect(lab.sweepTable).toBeVisible({ timeout: 120_000 });
+  await expect(lab.robustLines).toHaveCount(models);
+  expect(await lab.pointCount(lab.robustLines.first())).toBeGreaterThanOrEqual(4);
+  await app.screenshot(test.info().outputPath('attack-lab.png'));
 
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-csv').click()]);
-  const csv = readFileSync(await download.path(), 'utf8')
-    .trim()
-    .split('\n');
+  const csv = await lab.exportCsv();
   const header = csv[0].split(',');
   expect(header.slice(0, 4)).toEqual(['model_id', 'model', 'kind', 'eps']);
   const epsCount = new Set(csv.slice(1).map((r) => r.split(',')[header.indexOf('eps')])).size;

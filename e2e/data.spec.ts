@@ -1,8 +1,7 @@
 // Real data sets: import official files through the file picker, the prepared-shard download with progress,
 // the IndexedDB cache on reload, and clear errors for bad files.
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { Playground, tinyConfig } from './pages/playground';
+import { expect, test, tinyConfig } from './fixtures';
 import { CIFAR_SUBSET, hasCifarSubset, NO_CIFAR } from './shared-data';
 
 const tinyCifar = () =>
@@ -14,91 +13,76 @@ const tinyCifar = () =>
     batchSize: 32,
   });
 
-test('importing the CIFAR-10 archive shows what was found, samples and class counts, and trains', async ({ page }) => {
+test('importing the CIFAR-10 archive shows what was found, samples and class counts, and trains', async ({
+  app,
+  data,
+  config,
+  run,
+  results,
+}) => {
   test.skip(!hasCifarSubset, NO_CIFAR);
-  const app = new Playground(page);
   await app.open();
-  await page.getByTestId('data-file-input').setInputFiles(CIFAR_SUBSET);
-  const summary = page.getByTestId('data-summary');
-  await expect(summary).toContainText('10,000 training images from 1 of 5 batches, 10,000 test images');
-  await expect(summary).toContainText(/imported/i);
-  await expect(page.getByTestId('dataset-select')).toHaveValue('cifar-10');
-  await expect(page.getByTestId('sample-grid')).toBeVisible();
-  const counts = page.getByTestId('class-counts');
-  for (const name of ['airplane', 'truck']) await expect(counts).toContainText(name);
-  await page.screenshot({ path: test.info().outputPath('cifar-imported.png'), fullPage: true });
+  await data.importFiles(CIFAR_SUBSET);
+  await expect(data.summary).toContainText('10,000 training images from 1 of 5 batches, 10,000 test images');
+  await expect(data.summary).toContainText(/imported/i);
+  await expect(data.select).toHaveValue('cifar-10');
+  await expect(data.sampleGrid).toBeVisible();
+  for (const name of ['airplane', 'truck']) await expect(data.classCounts).toContainText(name);
+  await app.screenshot(test.info().outputPath('cifar-imported.png'));
 
-  await app.applyJson(tinyCifar());
-  await expect(app.configErrors).toHaveCount(0);
-  await app.train();
-  await app.waitForStatus('done');
-  await expect(app.resultRows).toHaveCount(2);
+  await config.apply(tinyCifar());
+  await expect(config.errors).toHaveCount(0);
+  await run.trainToDone();
+  await expect(results.rows).toHaveCount(2);
   expect(app.pageErrors).toEqual([]);
 });
 
-test('a bad file gets a clear message naming it, and nothing is loaded', async ({ page }) => {
-  const app = new Playground(page);
+test('a bad file gets a clear message naming it, and nothing is loaded', async ({ app, data }) => {
   await app.open();
   const bad = test.info().outputPath('data_batch_1.bin');
   writeFileSync(bad, new Uint8Array(3073 * 2 + 100)); // not a whole number of 3,073-byte records
-  await page.getByTestId('data-file-input').setInputFiles(bad);
-  const err = page.getByTestId('data-error');
-  await expect(err).toBeVisible();
-  await expect(err).toContainText('data_batch_1.bin');
-  await expect(err).toContainText('3,073');
-  await expect(page.getByTestId('dataset-select')).toHaveValue('mnist-10k');
+  await data.importFiles(bad);
+  await expect(data.error).toBeVisible();
+  await expect(data.error).toContainText('data_batch_1.bin');
+  await expect(data.error).toContainText('3,073');
+  await expect(data.select).toHaveValue('mnist-10k');
   expect(app.pageErrors).toEqual([]);
 });
 
-test('prepared CIFAR-10 downloads with progress once, then loads from the cache after a reload', async ({ page }) => {
+test('prepared CIFAR-10 downloads with progress once, then loads from the cache after a reload', async ({
+  app,
+  data,
+}) => {
   test.skip(!hasCifarSubset, NO_CIFAR);
-  const app = new Playground(page);
-  const shardRequests: string[] = [];
-  page.on('request', (r) => {
-    if (/\/data\/cifar-10\//.test(r.url())) shardRequests.push(r.url());
-  });
-  // Slow the shards down a little so the progress bar is seen, as on a real network.
-  await page.route(/\/data\/cifar-10\//, async (route) => {
-    await new Promise((r) => setTimeout(r, 400));
-    await route.continue();
-  });
+  const shardRequests = await data.watchShards(400); // slowed a little so the progress bar is seen
   await app.open();
-  await page.getByTestId('dataset-select').selectOption('cifar-10');
-  const bar = page.getByTestId('data-progress');
-  await expect(bar).toBeVisible();
-  await expect(bar).toContainText(/MB/);
-  const summary = page.getByTestId('data-summary');
-  await expect(summary).toContainText('10,000 training images from 1 of 5 batches', { timeout: 120_000 });
-  await expect(summary).toContainText(/downloaded/i);
+  await data.choose('cifar-10');
+  await expect(data.progress).toBeVisible();
+  await expect(data.progress).toContainText(/MB/);
+  await expect(data.summary).toContainText('10,000 training images from 1 of 5 batches', { timeout: 120_000 });
+  await expect(data.summary).toContainText(/downloaded/i);
   expect(shardRequests.length).toBeGreaterThan(0);
 
   shardRequests.length = 0;
-  await page.reload();
-  await page.getByTestId('dataset-select').selectOption('cifar-10');
-  await expect(summary).toContainText(/browser cache/i);
-  await expect(page.getByTestId('sample-grid')).toBeVisible();
+  await app.reload();
+  await data.choose('cifar-10');
+  await expect(data.summary).toContainText(/browser cache/i);
+  await expect(data.sampleGrid).toBeVisible();
   expect(shardRequests).toEqual([]);
 
   // Clearing the cache says how much it frees and empties it.
-  page.once('dialog', (d) => d.accept());
-  await page.locator('[data-testid=cached-data] > summary').click();
-  await page.getByTestId('clear-all-data').click();
-  await expect(page.getByTestId('cached-data')).not.toContainText(/cifar-10.*MB/i);
+  await data.clearCache();
+  await expect(data.cached).not.toContainText(/cifar-10.*MB/i);
   expect(app.pageErrors).toEqual([]);
 });
 
-test('with the storage quota exhausted, an import still loads and says it is not cached', async ({ page }) => {
+test('with the storage quota exhausted, an import still loads and says it is not cached', async ({ app, data }) => {
   test.skip(!hasCifarSubset, NO_CIFAR);
-  const app = new Playground(page);
   await app.open();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1_000_000 });
-  await page.getByTestId('data-file-input').setInputFiles(CIFAR_SUBSET);
-  const summary = page.getByTestId('data-summary');
-  await expect(summary).toContainText('10,000 training images from 1 of 5 batches');
-  await expect(summary).toContainText(/not cached.*quota/i);
-  await app.applyJson(tinyCifar());
-  await app.train();
-  await app.waitForStatus('done');
+  await app.setStorageQuota(1_000_000);
+  await data.importFiles(CIFAR_SUBSET);
+  await expect(data.summary).toContainText('10,000 training images from 1 of 5 batches');
+  await expect(data.summary).toContainText(/not cached.*quota/i);
+  await app.runToDone(tinyCifar());
   expect(app.pageErrors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // Our training ops' gradients equal tfjs's stock gradients on WebGL in real Chromium (SwiftShader here).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('op gradients match stock tfjs on WebGL', async ({ page }) => {
   await page.goto('/e2e/gradcheck/index.html');

@@ -1,61 +1,72 @@
-// Page object: what a user sees and does in the playground.
+// Page object for the whole playground: one page object per area, plus what spans them (opening, reloading,
+// notices, errors thrown in the page, a tiny run from config to done).
 import { expect, type Locator, type Page } from '@playwright/test';
-
-/** A tiny config that trains in seconds on a software renderer. */
-export function tinyConfig(over: Record<string, unknown> = {}) {
-  return {
-    seed: 1,
-    backend: 'auto',
-    data: { dataset: 'synthetic', trainSize: 128, testSize: 64, size: 8, channels: 1 },
-    teacher: { model: { family: 'cnn', channels: [4, 8], hidden: 16, dropout: 0.3 }, epochs: 2 },
-    student: { model: { family: 'cnn', channels: [4, 4], hidden: 8, dropout: 0 }, epochs: 2 },
-    students: [
-      { method: 'student-alone' },
-      { method: 'hinton-kd' },
-      { method: 'fickle-teacher' },
-      { method: 'soft-randomization', sigma: 0.2 },
-    ],
-    optimizer: { type: 'adam', lr: 0.01, weightDecay: 0 },
-    schedule: 'cosine',
-    batchSize: 32,
-    ...over,
-  };
-}
+import { ConfigEditor } from './config';
+import { DataPanel } from './data';
+import { History } from './history';
+import { AttackLab } from './lab';
+import { Results } from './results';
+import { RunControls } from './runControls';
+import { Share } from './share';
 
 export class Playground {
-  readonly status: Locator;
-  readonly badge: Locator;
-  readonly configErrors: Locator;
-  readonly runError: Locator;
-  readonly resultRows: Locator;
+  readonly config: ConfigEditor;
+  readonly run: RunControls;
+  readonly results: Results;
+  readonly data: DataPanel;
+  readonly lab: AttackLab;
+  readonly share: Share;
+  readonly history: History;
+  readonly notices: Locator;
   readonly pageErrors: string[] = [];
+  private readonly heading: Locator;
 
   constructor(readonly page: Page) {
-    this.status = page.getByTestId('run-status');
-    this.badge = page.getByTestId('backend-badge');
-    this.configErrors = page.getByTestId('config-errors');
-    this.runError = page.getByTestId('run-error');
-    this.resultRows = page.getByTestId('result-row');
+    this.config = new ConfigEditor(page);
+    this.run = new RunControls(page);
+    this.results = new Results(page);
+    this.data = new DataPanel(page);
+    this.lab = new AttackLab(page);
+    this.share = new Share(page);
+    this.history = new History(page);
+    this.notices = page.getByTestId('notices');
+    this.heading = page.getByRole('heading', { level: 1 });
     page.on('pageerror', (e) => this.pageErrors.push(e.message));
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+  /** Opens the app (or a link into it) and waits until it has rendered. */
+  async open(url = '/'): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.heading).toBeVisible();
   }
 
-  async applyJson(config: unknown): Promise<void> {
-    const json = this.page.getByTestId('config-json');
-    if (!(await json.isVisible())) await this.page.locator('details:has([data-testid=config-json]) > summary').click();
-    await json.fill(typeof config === 'string' ? config : JSON.stringify(config, null, 2));
-    await this.page.getByTestId('config-json-apply').click();
+  /** Navigates without waiting for the app: for links that may not render it. */
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
   }
 
-  async train(): Promise<void> {
-    await this.page.getByTestId('train').click();
+  async reload(): Promise<void> {
+    await this.page.reload();
   }
 
-  async waitForStatus(status: string, timeout = 150_000): Promise<void> {
-    await expect(this.status).toHaveText(status, { timeout });
+  /** Applies a config, trains, and waits for the run to be done. */
+  async runToDone(config: unknown): Promise<void> {
+    await this.config.apply(config);
+    await this.run.trainToDone();
+  }
+
+  /** Pretends this origin's storage quota is `bytes`. */
+  async setStorageQuota(bytes: number): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(this.page.url()).origin, quotaSize: bytes });
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path, fullPage: true });
+  }
+
+  /** Closes this playground's browser context (its own IndexedDB, clipboard, worker). */
+  async close(): Promise<void> {
+    await this.page.context().close();
   }
 }

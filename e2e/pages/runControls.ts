@@ -1,0 +1,58 @@
+// Page object: the run controls (train, status, step mode, resume after a reload) and the backend badge.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class RunControls {
+  readonly status: Locator;
+  readonly badge: Locator;
+  readonly trainButton: Locator;
+  readonly progress: Locator;
+  readonly error: Locator;
+  readonly resumeBanner: Locator;
+  private readonly stepMode: Locator;
+  private readonly resumeButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByTestId('run-status');
+    this.badge = page.getByTestId('backend-badge');
+    this.trainButton = page.getByTestId('train');
+    this.progress = page.getByTestId('progress');
+    this.error = page.getByTestId('run-error');
+    this.resumeBanner = page.getByTestId('resume-banner');
+    this.stepMode = page.getByTestId('step-mode');
+    this.resumeButton = page.getByTestId('resume');
+  }
+
+  async train(): Promise<void> {
+    await this.trainButton.click();
+  }
+
+  async waitForStatus(status: string, timeout = 150_000): Promise<void> {
+    await expect(this.status).toHaveText(status, { timeout });
+  }
+
+  async trainToDone(): Promise<void> {
+    await this.train();
+    await this.waitForStatus('done');
+  }
+
+  /** Step mode pauses after each epoch. */
+  async setStepMode(on: boolean): Promise<void> {
+    await this.stepMode.setChecked(on);
+  }
+
+  /** A step-mode run: continue after each epoch until it is done. */
+  async stepToDone(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      const s = await this.status.textContent();
+      if (s === 'done') break;
+      if (s === 'paused') await this.resumeButton.click();
+      await this.page.waitForTimeout(200);
+    }
+    await this.waitForStatus('done');
+  }
+
+  /** After a reload killed a run: the banner's resume button. */
+  async resumeInterrupted(): Promise<void> {
+    await this.resumeBanner.getByTestId('resume-run').click();
+  }
+}
