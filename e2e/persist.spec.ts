@@ -62,3 +62,47 @@ test('a run killed mid-way resumes after a reload and ends exactly where an unin
   expect(b.pageErrors).toEqual([]);
   await b.close();
 });
+
+test('two tabs train at once; one is closed mid-run: a new tab resumes it exactly and the other run is untouched', async ({
+  newPlayground,
+}) => {
+  const cfgA = tinyConfig({ seed: 11, students: [{ method: 'hinton-kd' }] });
+  const cfgB = tinyConfig({ seed: 12, students: [{ method: 'student-alone' }] });
+  // References: each run uninterrupted, in a context of their own.
+  const ref = await newPlayground();
+  await ref.open();
+  await ref.runToDone(cfgA);
+  const refA = (await ref.history.exportRun()).run;
+  await ref.runToDone(cfgB);
+  const refB = (await ref.history.exportRun()).run;
+  await ref.close();
+
+  // Two tabs of one browser (shared IndexedDB and Web Locks), both paused after their first epoch.
+  const a = await newPlayground();
+  await a.open();
+  await a.config.apply(cfgA);
+  await a.run.trainToFirstPause();
+  const b = await a.newTab();
+  await b.open();
+  await expect(b.run.runsElsewhere).toContainText('training in another tab'); // A's run: not offered here
+  await expect(b.run.resumeBanner).toHaveCount(0);
+  await b.config.apply(cfgB);
+  await b.run.trainToFirstPause();
+
+  await a.closeTab(); // mid-run
+  const c = await b.newTab();
+  await c.open();
+  await expect(c.run.resumeBanner).toBeVisible(); // A's run, whose tab is gone; B's still has its owner
+  await c.run.resumeInterrupted();
+  await c.run.stepToDone();
+  await b.run.stepToDone();
+  const same = (x: typeof refA, y: typeof refA) =>
+    y.results.forEach((r, i) => {
+      expect(x.results[i].id).toBe(r.id);
+      expect(Math.abs(x.results[i].testAcc - r.testAcc)).toBeLessThanOrEqual(1e-5);
+      expect(Math.abs(x.results[i].testLoss - r.testLoss)).toBeLessThanOrEqual(1e-5);
+    });
+  same((await c.history.exportRun()).run, refA);
+  same((await b.history.exportRun()).run, refB);
+  expect([...b.pageErrors, ...c.pageErrors]).toEqual([]);
+});

@@ -65,6 +65,16 @@ export class Playground {
     await this.page.screenshot({ path, fullPage: true });
   }
 
+  /** Another tab of the same browser context (shared IndexedDB and Web Locks), not yet opened. */
+  async newTab(): Promise<Playground> {
+    return new Playground(await this.page.context().newPage());
+  }
+
+  /** Closes this tab only: its worker dies with it, as when a user closes a tab mid-run. */
+  async closeTab(): Promise<void> {
+    await this.page.close({ runBeforeUnload: false });
+  }
+
   /** Closes this playground's browser context (its own IndexedDB, clipboard, worker). */
   async close(): Promise<void> {
     await this.page.context().close();

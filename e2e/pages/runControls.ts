@@ -8,6 +8,8 @@ export class RunControls {
   readonly progress: Locator;
   readonly error: Locator;
   readonly resumeBanner: Locator;
+  /** "A run is training in another tab of this browser." */
+  readonly runsElsewhere: Locator;
   private readonly stepMode: Locator;
   private readonly resumeButton: Locator;
 
@@ -18,6 +20,7 @@ export class RunControls {
     this.progress = page.getByTestId('progress');
     this.error = page.getByTestId('run-error');
     this.resumeBanner = page.getByTestId('resume-banner');
+    this.runsElsewhere = page.getByTestId('runs-elsewhere');
     this.stepMode = page.getByTestId('step-mode');
     this.resumeButton = page.getByTestId('resume');
   }
@@ -49,6 +52,13 @@ export class RunControls {
       await this.page.waitForTimeout(200);
     }
     await this.waitForStatus('done');
+  }
+
+  /** Applies nothing: starts the current config in step mode and waits for the pause after epoch 1. */
+  async trainToFirstPause(): Promise<void> {
+    await this.setStepMode(true);
+    await this.train();
+    await this.waitForStatus('paused');
   }
 
   /** After a reload killed a run: the banner's resume button. */

@@ -11,6 +11,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendPreference } from '../core/config/schema';
+import { withTimeout } from './bounded';
 import type { BackendInfo, BackendName } from './protocol';
 
 setWasmPaths({
@@ -23,7 +24,12 @@ setWasmPaths({
 // dev and preview; deployers must send them too). tfjs-wasm chooses the thread count (one on this repo's 2-core
 // machine, where threads therefore gained nothing measurable); the badge reports what it chose.
 
-const INIT_TIMEOUT_MS = 20000;
+/** Bounds of the waits that may never end (an adapter request that never answers was seen to hang forever). */
+export interface BackendBounds {
+  adapterMs: number;
+  initMs: number;
+}
+export const BACKEND_BOUNDS: BackendBounds = { adapterMs: 5000, initMs: 20000 };
 const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
 
 interface Probe {
@@ -33,10 +39,15 @@ interface Probe {
   why?: string;
 }
 
-async function probeWebGpu(): Promise<Probe> {
-  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+async function probeWebGpu(bounds: BackendBounds): Promise<Probe> {
+  const gpu = (globalThis.navigator as (Navigator & { gpu?: GPU }) | undefined)?.gpu;
   if (!gpu) return { available: false, adapter: '', software: false, why: 'this browser has no WebGPU' };
-  const adapter = await gpu.requestAdapter().catch(() => null);
+  let adapter: GPUAdapter | null;
+  try {
+    adapter = await withTimeout(gpu.requestAdapter(), bounds.adapterMs, 'the WebGPU adapter request');
+  } catch (e) {
+    return { available: false, adapter: '', software: false, why: (e as Error).message || 'adapter request failed' };
+  }
   if (!adapter) return { available: false, adapter: '', software: false, why: 'no WebGPU adapter' };
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo & { isFallbackAdapter?: boolean } }).info;
   const desc =
@@ -49,6 +60,8 @@ async function probeWebGpu(): Promise<Probe> {
 
 function probeWebGl(): Probe {
   try {
+    if (typeof OffscreenCanvas === 'undefined')
+      return { available: false, adapter: '', software: false, why: 'no OffscreenCanvas' };
     const canvas = new OffscreenCanvas(1, 1);
     const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
     if (!gl) return { available: false, adapter: '', software: false, why: 'no WebGL2 context' };
@@ -61,28 +74,37 @@ function probeWebGl(): Probe {
   }
 }
 
-async function activate(name: BackendName): Promise<boolean> {
-  const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), INIT_TIMEOUT_MS));
-  const ok = await Promise.race([tf.setBackend(name).then(() => tf.ready().then(() => true)), timeout]).catch(
-    () => false,
-  );
+/** Activates a backend within the bound; returns why not, or null on success. */
+async function activate(name: BackendName, bounds: BackendBounds): Promise<string | null> {
+  try {
+    await withTimeout(
+      tf.setBackend(name).then(() => tf.ready()),
+      bounds.initMs,
+      `${name} initialisation`,
+    );
+  } catch (e) {
+    return (e as Error).message || 'failed to initialise';
+  }
   // A failed setBackend can silently leave the engine on another backend: check.
-  return ok && tf.getBackend() === name;
+  return tf.getBackend() === name ? null : 'failed to initialise';
 }
 
 function cpuInfo(name: 'wasm' | 'cpu'): string {
   if (name === 'cpu') return 'JavaScript';
   const threads = getThreadsCount();
-  const cores = `${navigator.hardwareConcurrency ?? '?'} logical cores`;
+  const cores = `${globalThis.navigator?.hardwareConcurrency ?? '?'} logical cores`;
   return threads > 1
     ? `WebAssembly SIMD, ${threads} threads (${cores})`
     : `WebAssembly SIMD, 1 thread (${cores}${globalThis.crossOriginIsolated ? '' : '; page not cross-origin isolated'})`;
 }
 
-export async function selectBackend(pref: BackendPreference): Promise<BackendInfo> {
+export async function selectBackend(
+  pref: BackendPreference,
+  bounds: BackendBounds = BACKEND_BOUNDS,
+): Promise<BackendInfo> {
   const notes: string[] = [];
   const tryGpu = async (name: 'webgpu' | 'webgl', forced: boolean): Promise<BackendInfo | null> => {
-    const p = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
+    const p = name === 'webgpu' ? await probeWebGpu(bounds) : probeWebGl();
     if (!p.available) {
       notes.push(`${name}: ${p.why}`);
       return null;
@@ -91,8 +113,9 @@ export async function selectBackend(pref: BackendPreference): Promise<BackendInf
       notes.push(`${name}: software adapter (${p.adapter}), slower than WebAssembly`);
       return null;
     }
-    if (!(await activate(name))) {
-      notes.push(`${name}: failed to initialise`);
+    const failed = await activate(name, bounds);
+    if (failed) {
+      notes.push(`${name}: ${failed}`);
       return null;
     }
     return {
@@ -103,8 +126,9 @@ export async function selectBackend(pref: BackendPreference): Promise<BackendInf
     };
   };
   const tryCpu = async (name: 'wasm' | 'cpu', forced: boolean): Promise<BackendInfo | null> => {
-    if (!(await activate(name))) {
-      notes.push(`${name}: failed to initialise`);
+    const failed = await activate(name, bounds);
+    if (failed) {
+      notes.push(`${name}: ${failed}`);
       return null;
     }
     return { name, adapter: cpuInfo(name), software: false, reason: forced ? 'forced by the config' : '' };
