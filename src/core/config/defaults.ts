@@ -29,7 +29,7 @@ export const MODEL_DEFAULTS: Readonly<Record<'teacher' | 'student', { cnn: Model
   },
 };
 
-/** The default of each optimiser: Adam for the small CNNs, SGD with momentum and weight decay (the paper's) for WRNs. */
+/** Each optimiser's defaults: Adam for the small CNNs, SGD with momentum and weight decay (the paper's) for WRNs. */
 export const OPTIMIZER_DEFAULTS: Readonly<{
   adam: Extract<OptimizerSpec, { type: 'adam' }>;
   sgd: Extract<OptimizerSpec, { type: 'sgd' }>;

@@ -8,10 +8,17 @@
 // cross-field rules are repaired (a Fickle Teacher gets teacher dropout, the batch is clamped) and it parses once
 // more; a rule this file does not know resets its section, then everything.
 import { z } from 'zod';
-import { defaultConfig, defaultStudent, MODEL_DEFAULTS, modelDefault, optimizerDefault } from './defaults';
+import { defaultConfig, defaultStudent, MODEL_DEFAULTS, OPTIMIZER_DEFAULTS } from './defaults';
 import { Notes, type Notice } from './notice';
 import { isObj, own, type Obj } from './plain';
-import { dataSpec, experimentConfig, studentSpec, type ExperimentConfig, type OptimizerSpec } from './schema';
+import {
+  dataSpec,
+  experimentConfig,
+  studentSpec,
+  type ExperimentConfig,
+  type MethodId,
+  type OptimizerSpec,
+} from './schema';
 
 export type { Notice } from './notice';
 export { cleanText, renderValue } from './notice';
@@ -43,18 +50,19 @@ export function repairConfig(input: unknown): Repaired {
 }
 
 // Templates are only read (every value taken from them is cloned), so they are made once.
-let defaultsMemo: ExperimentConfig | undefined;
-const studentMemo = new Map<string, Obj>();
-const studentDefault = (m: ExperimentConfig['students'][number]['method']): Obj =>
-  studentMemo.get(m) ?? studentMemo.set(m, defaultStudent(m) as Obj).get(m)!;
+const memos = new Map<string, Obj>();
+const memo = (key: string, make: () => object): Obj => memos.get(key) ?? memos.set(key, make() as Obj).get(key)!;
 
 function repair(input: unknown, notes: Notes): ExperimentConfig {
-  const defaults = (defaultsMemo ??= defaultConfig());
+  const defaults = memo('config', defaultConfig) as unknown as ExperimentConfig;
   if (!isObj(input)) {
     notes.add('(config)', 'not a config object; using the defaults', input);
     return defaultConfig();
   }
-  const cfg = new Walk(notes).object(experimentConfig.shape, input, defaults, []);
+  // A valid input is only searched for unknown keys (the common case: a clean link or stored config).
+  const whole = experimentConfig.safeParse(input);
+  const cfg = new Walk(notes).object(experimentConfig.shape, input, defaults, [], whole.success);
+  if (whole.success && notes.size === 0) return whole.data;
   const first = experimentConfig.safeParse(cfg);
   if (first.success) return first.data;
   for (const issue of first.error.issues) fixRule(cfg, issue, notes);
@@ -90,8 +98,11 @@ function fixRule(cfg: Obj, issue: z.core.$ZodIssue, notes: Notes): void {
 class Walk {
   constructor(private readonly notes: Notes) {}
 
-  /** The fields of `shape`, each repaired against `dflt` (the default object of the same variant). */
-  object(shape: Readonly<Record<string, z.ZodType>>, v: Obj, dflt: unknown, path: Path): Obj {
+  /**
+   * The fields of `shape`, each repaired against `dflt` (the default object of the same variant). `ok`: the
+   * subtree is known to parse, so only unknown keys are left to find.
+   */
+  object(shape: Readonly<Record<string, z.ZodType>>, v: Obj, dflt: unknown, path: Path, ok: boolean): Obj {
     for (const k of Object.keys(v)) {
       if (!Object.hasOwn(shape, k)) {
         this.notes.add(name([...path, k]), 'unknown field, ignored', UNSAFE_KEYS.has(k) ? undefined : v[k]);
@@ -99,17 +110,20 @@ class Walk {
     }
     const out: Obj = {};
     for (const [k, s] of Object.entries(shape)) {
-      const x = this.field(s, own(v, k), isObj(dflt) ? dflt[k] : undefined, [...path, k]);
+      const x = this.field(s, own(v, k), isObj(dflt) ? dflt[k] : undefined, [...path, k], ok);
       if (x !== undefined) out[k] = x;
     }
     return out;
   }
 
-  private field(schema: z.ZodType, v: unknown, dflt: unknown, path: Path): unknown {
+  private field(schema: z.ZodType, v: unknown, dflt: unknown, path: Path, ok: boolean): unknown {
     const s = unwrap(schema);
-    if (s instanceof z.ZodDiscriminatedUnion) return this.union(s as unknown as Union, v, dflt, path);
-    if (s instanceof z.ZodObject && isObj(v)) return this.object(s.shape, v, dflt, path);
-    if (s instanceof z.ZodArray && s.element === studentSpec && Array.isArray(v)) return this.students(v, dflt);
+    const nested = s instanceof z.ZodObject || s instanceof z.ZodArray;
+    if (!ok && nested && v !== undefined) ok = schema.safeParse(v).success;
+    if (s instanceof z.ZodDiscriminatedUnion) return this.union(s as unknown as Union, v, dflt, path, ok);
+    if (s instanceof z.ZodObject && isObj(v)) return this.object(s.shape, v, dflt, path, ok);
+    if (s instanceof z.ZodArray && s.element === studentSpec && Array.isArray(v)) return this.students(v, dflt, ok);
+    if (ok) return v;
     const r = schema.safeParse(v);
     if (r.success) return r.data;
     const issue = r.error.issues[0];
@@ -119,8 +133,8 @@ class Walk {
   }
 
   /** One variant of a discriminated union: an unknown one becomes the default's, a missing tag the default's tag. */
-  private union(u: Union, v: unknown, dflt: unknown, path: Path): unknown {
-    const tagKey = discriminatorOf(u);
+  private union(u: Union, v: unknown, dflt: unknown, path: Path, ok: boolean): unknown {
+    const { tagKey } = optionOf(u, undefined);
     if (!isObj(v) || !isObj(dflt)) {
       this.notes.add(name(path), `${v === undefined ? 'missing' : 'not an object'}; using the default`, v);
       return structuredClone(dflt);
@@ -131,17 +145,17 @@ class Walk {
       this.notes.add(name([...path, tagKey]), `missing; using ${String(tag)}`);
       v = { ...v, [tagKey]: tag };
     }
-    const option = optionOf(u, tagKey, tag);
+    const { option } = optionOf(u, tag);
     if (!option) {
       this.notes.add(name([...path, tagKey]), `unknown ${tagKey}; using the default ${name(path)}`, tag);
       return structuredClone(dflt);
     }
     const base = dflt[tagKey] === tag ? dflt : variantDefault(name(path), String(tag));
-    return this.object(option.shape, v as Obj, base, path);
+    return this.object(option.shape, v as Obj, base, path, ok);
   }
 
   /** At most 8; one that is not a student or has an unknown method is removed (named by its input index). */
-  private students(list: unknown[], dflt: unknown): unknown {
+  private students(list: unknown[], dflt: unknown, ok: boolean): unknown {
     if (list.length > MAX_STUDENTS) {
       this.notes.add('students', `at most ${MAX_STUDENTS} students; kept the first ${MAX_STUDENTS}`);
       list = list.slice(0, MAX_STUDENTS);
@@ -149,13 +163,16 @@ class Walk {
     const out: Obj[] = [];
     list.forEach((el, i) => {
       const method = isObj(el) ? own(el, 'method') : undefined;
-      const option = optionOf(studentSpec as unknown as Union, 'method', method);
+      const { option } = optionOf(studentSpec as unknown as Union, method);
       if (isObj(el) && option) {
         out.push(
-          this.object(option.shape, el, studentDefault(method as ExperimentConfig['students'][number]['method']), [
-            'students',
-            i,
-          ]),
+          this.object(
+            option.shape,
+            el,
+            memo(`student.${method}`, () => defaultStudent(method as MethodId)),
+            ['students', i],
+            ok,
+          ),
         );
         return;
       }
@@ -170,26 +187,26 @@ class Walk {
 
 /** The defaults of a variant other than the default config's (a discriminator change keeps none of the old). */
 function variantDefault(at: string, tag: string): Obj | undefined {
-  if (at === 'data') return dataSpec.parse({ dataset: tag });
-  if (at === 'optimizer') return optimizerDefault(tag as OptimizerSpec['type']) as Obj;
+  if (at === 'data') return memo(`data.${tag}`, () => dataSpec.parse({ dataset: tag }));
+  if (at === 'optimizer') return OPTIMIZER_DEFAULTS[tag as OptimizerSpec['type']];
   if (at === 'teacher.model' || at === 'student.model') {
-    return modelDefault(at === 'teacher.model' ? 'teacher' : 'student', tag as 'cnn' | 'wrn') as Obj;
+    return MODEL_DEFAULTS[at === 'teacher.model' ? 'teacher' : 'student'][tag as 'cnn' | 'wrn'];
   }
   return undefined;
 }
 
-/** The key every option of the union has as a literal ("dataset", "family", "type", "method"). */
-function discriminatorOf(u: Union): string {
-  const keys = Object.keys(u.options[0].shape);
-  return keys.find((k) => u.options.every((o) => o.shape[k] instanceof z.ZodLiteral)) ?? '';
+/** The option of a discriminated union for a tag, and the union's tag key (the key every option has as a literal). */
+function optionOf(u: Union, tag: unknown): { tagKey: string; option?: z.ZodObject } {
+  let m = unions.get(u);
+  if (!m) {
+    const keys = Object.keys(u.options[0].shape);
+    const tagKey = keys.find((k) => u.options.every((o) => o.shape[k] instanceof z.ZodLiteral)) ?? '';
+    const byTag = new Map(u.options.flatMap((o) => [...(o.shape[tagKey] as z.ZodLiteral).values].map((v) => [v, o])));
+    unions.set(u, (m = { tagKey, byTag }));
+  }
+  return { tagKey: m.tagKey, option: m.byTag.get(tag as z.core.util.Literal) };
 }
-
-function optionOf(u: Union, tagKey: string, tag: unknown): z.ZodObject | undefined {
-  return u.options.find((o) => {
-    const lit = o.shape[tagKey];
-    return lit instanceof z.ZodLiteral && (lit.values as Set<unknown>).has(tag);
-  });
-}
+const unions = new WeakMap<Union, { tagKey: string; byTag: Map<unknown, z.ZodObject> }>();
 
 /** Every field name used anywhere in the schema. */
 export function schemaFieldNames(): ReadonlySet<string> {

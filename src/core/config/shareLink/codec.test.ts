@@ -1,149 +1,11 @@
-// Share links (round trip, hostile input, pinned old links) and repairConfig, which decoding relies on.
+// Share links: round trip, link forms and lengths, limits, and 10,000+ random and hostile links.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_INPUT, defaultConfig, datasetPreset } from './defaults';
-import { repairConfig, schemaFieldNames, type Notice } from './repair';
-import {
-  BACKENDS,
-  experimentConfig,
-  METHOD_IDS,
-  type DataSpec,
-  type ExperimentConfig,
-  type ModelSpec,
-  type StudentSpec,
-} from './schema';
-import {
-  decodeShare,
-  encodeShare,
-  MAX_PAYLOAD_CHARS,
-  packShare,
-  shareDiff,
-  toBase64Url,
-  fromBase64Url,
-  V1_BASE,
-  V1_SHORT_KEYS,
-  V1_SHORT_METHODS,
-  type ShareUi,
-} from './shareLink';
-import { validateConfig } from './validate';
-
-// ---- a seeded generator of valid configs over the whole schema ---------------------------------------------
-
-type Rand = () => number;
-
-function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-const bool = (r: Rand) => r() < 0.5;
-/** A float in [lo, hi]: often the default (so diffs omit it), often a round value, sometimes a long one. */
-function num(r: Rand, lo: number, hi: number, dflt?: number): number {
-  const u = r();
-  if (dflt !== undefined && u < 0.3) return dflt;
-  const x = lo + r() * (hi - lo);
-  const v = u < 0.65 ? Math.round(x * 100) / 100 : x;
-  return Math.min(hi, Math.max(lo, v));
-}
-const positive = (r: Rand, hi: number, dflt?: number) => Math.max(1e-4, num(r, 0, hi, dflt));
-
-function genModel(r: Rand, dropout: number): ModelSpec {
-  return bool(r)
-    ? { family: 'cnn', channels: [int(r, 1, 256), int(r, 1, 512)], hidden: int(r, 1, 2048), dropout }
-    : { family: 'wrn', depth: pick(r, [10, 16, 22, 28, 34, 40]), widen: int(r, 1, 10), dropout };
-}
-
-function genData(r: Rand): DataSpec {
-  const augment = pick(r, ['none', 'crop', 'crop-flip'] as const);
-  switch (pick(r, ['mnist-10k', 'mnist', 'fashion-mnist', 'cifar-10', 'synthetic'] as const)) {
-    case 'mnist-10k':
-      return { dataset: 'mnist-10k', trainSize: int(r, 100, 9000), testSize: int(r, 100, 5000) };
-    case 'mnist':
-      return { dataset: 'mnist', trainSize: int(r, 100, 60000), testSize: int(r, 100, 10000), augment };
-    case 'fashion-mnist':
-      return { dataset: 'fashion-mnist', trainSize: int(r, 100, 60000), testSize: int(r, 100, 10000), augment };
-    case 'cifar-10':
-      return { dataset: 'cifar-10', trainSize: int(r, 100, 50000), testSize: int(r, 100, 10000), augment };
-    case 'synthetic':
-      return {
-        dataset: 'synthetic',
-        trainSize: int(r, 10, 20000),
-        testSize: int(r, 10, 5000),
-        size: int(r, 4, 32),
-        channels: pick(r, [1, 3] as const),
-      };
-  }
-}
-
-function genStudent(r: Rand): StudentSpec {
-  const kd = { temperature: num(r, 1, 20, 4), alpha: num(r, 0, 1, 0.9) };
-  const sigma = positive(r, 1, 0.2);
-  switch (pick(r, METHOD_IDS)) {
-    case 'student-alone':
-      return { method: 'student-alone' };
-    case 'gaussian-augmentation':
-      return { method: 'gaussian-augmentation', sigma, clip: bool(r) };
-    case 'hinton-kd':
-      return { method: 'hinton-kd', ...kd };
-    case 'fickle-teacher':
-      return { method: 'fickle-teacher', ...kd };
-    case 'soft-randomization':
-      return { method: 'soft-randomization', ...kd, sigma, clip: bool(r), ceOnClean: bool(r) };
-    case 'messy-collaboration':
-      return { method: 'messy-collaboration', ...kd, rate: num(r, 0, 1, 0.2), target: pick(r, ['T', 'S', 'TS']) };
-    case 'custom':
-      return {
-        method: 'custom',
-        kd: bool(r),
-        ...kd,
-        fickle: bool(r),
-        inputNoise: pick(r, ['none', 'augment', 'soft-randomization']),
-        sigma,
-        clip: bool(r),
-        ceOnClean: bool(r),
-        studentLabelNoise: num(r, 0, 1, 0),
-        teacherLabelNoise: num(r, 0, 1, 0),
-      };
-  }
-}
-
-/** A random valid config; `seed` reproduces it. */
-function randomConfig(seed: number): ExperimentConfig {
-  const r = mulberry32(seed);
-  const data = genData(r);
-  const students = Array.from({ length: int(r, 1, 8) }, () => genStudent(r));
-  const fickle = students.some((s) => s.method === 'fickle-teacher' || (s.method === 'custom' && s.kd && s.fickle));
-  let teacherDropout = r() < 0.3 ? 0 : num(r, 0, 0.9, 0.4);
-  if (fickle && teacherDropout === 0) teacherDropout = 0.5;
-  const cfg = {
-    version: 1,
-    seed: r() < 0.3 ? 1 : int(r, 1, 2 ** 31 - 1),
-    backend: pick(r, BACKENDS),
-    data,
-    teacher: { model: genModel(r, teacherDropout), epochs: r() < 0.3 ? 4 : int(r, 1, 200) },
-    student: { model: genModel(r, r() < 0.5 ? 0 : num(r, 0, 0.9)), epochs: r() < 0.3 ? 4 : int(r, 1, 200) },
-    students,
-    optimizer: bool(r)
-      ? { type: 'sgd', lr: positive(r, 1, 0.1), momentum: num(r, 0, 0.999, 0.9), weightDecay: num(r, 0, 0.1, 5e-4) }
-      : { type: 'adam', lr: r() < 0.2 ? 10 ** (r() * 9 - 5) : positive(r, 0.1, 0.002), weightDecay: num(r, 0, 0.1, 0) },
-    schedule: pick(r, ['constant', 'cosine', 'step'] as const),
-    batchSize: r() < 0.3 && data.trainSize >= 64 ? 64 : int(r, 2, Math.min(512, data.trainSize)),
-    attack: {
-      eps: num(r, 0, 1, 0.1),
-      stepSize: positive(r, 1, 0.025),
-      steps: r() < 0.3 ? 20 : int(r, 1, 200),
-      subset: r() < 0.3 ? 500 : int(r, 10, 10000),
-    },
-  };
-  return experimentConfig.parse(cfg);
-}
+import { DEFAULT_CONFIG_INPUT, defaultConfig, datasetPreset } from '../defaults';
+import { experimentConfig, METHOD_IDS, type ExperimentConfig } from '../schema';
+import { bool, expectCleanNotices, HOSTILE, int, mulberry32, pick, randomConfig, type Rand } from '../testConfigs';
+import { validateConfig } from '../validate';
+import { toBase64Url } from './bytes';
+import { decodeShare, encodeShare, MAX_PAYLOAD_CHARS, packShare, shareDiff, type ShareUi } from './codec';
 
 function randomUi(r: Rand): ShareUi {
   return { classroom: bool(r), hideControls: bool(r), lockControls: bool(r), autostart: bool(r), stepMode: bool(r) };
@@ -176,21 +38,6 @@ function richConfig(): ExperimentConfig {
     batchSize: 128,
   });
 }
-
-/** Every notice is plain, short text. */
-function expectCleanNotices(notices: Notice[]): void {
-  for (const n of notices) {
-    expect(typeof n.field).toBe('string');
-    expect(typeof n.message).toBe('string');
-    // eslint-disable-next-line no-control-regex
-    const invisible = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-    for (const s of [n.field, n.message, n.value ?? '']) expect(invisible.test(s)).toBe(false);
-    if (n.value !== undefined) expect(Array.from(n.value).length).toBeLessThanOrEqual(40);
-    expect(Array.from(n.field).length).toBeLessThanOrEqual(80);
-  }
-}
-
-// ---- share links -------------------------------------------------------------------------------------------
 
 describe('share links', () => {
   it('the generator makes valid configs of every kind', () => {
@@ -246,22 +93,6 @@ describe('share links', () => {
     // A different variant carries its discriminator and is diffed against that variant's v1 base.
     const cifar = datasetPreset('cifar-10', defaultConfig());
     expect(shareDiff(cifar)).toMatchObject({ data: { dataset: 'cifar-10' }, teacher: { model: { family: 'wrn' } } });
-  });
-
-  it('decodes a pinned v1 link made by the first version (future versions must keep reading it)', async () => {
-    const d = await decodeShare(PINNED_V1);
-    expect(d.notices).toEqual([]);
-    expect(d.ui).toEqual(full({ classroom: true, autostart: true }));
-    expect(d.config).toEqual(PINNED_V1_CONFIG);
-    // And the readable form of a v1 link.
-    const j = await decodeShare(PINNED_V1J);
-    expect(j.notices).toEqual([]);
-    expect(j.config.seed).toBe(42);
-    expect(j.config.students).toEqual([
-      { method: 'student-alone' },
-      { method: 'soft-randomization', temperature: 4, alpha: 0.9, sigma: 0.3, clip: false, ceOnClean: false },
-    ]);
-    expect(j.ui.stepMode).toBe(true);
   });
 
   it('a v1 link without fields (made before they existed) decodes with defaults, without notices', async () => {
@@ -324,30 +155,6 @@ describe('share links', () => {
     const d = await decodeShare(link);
     expect(d.config).toEqual(defaultConfig());
     expect(d.notices.map((n) => n.message).join()).toMatch(/200000 bytes/);
-  });
-
-  it('base64url is strict and round-trips every length', () => {
-    const r = mulberry32(3);
-    for (let n = 0; n < 64; n++) {
-      const b = Uint8Array.from({ length: n }, () => int(r, 0, 255));
-      const s = toBase64Url(b);
-      expect(s).toMatch(/^[A-Za-z0-9_-]*$/);
-      expect(fromBase64Url(s)).toEqual(b);
-    }
-    expect(fromBase64Url('e30=')).toEqual(new TextEncoder().encode('{}'));
-    for (const bad of ['A', 'ab+c', 'ab/c', 'a b', 'é30', 'e31']) expect(fromBase64Url(bad)).toBeNull();
-  });
-
-  it('V1_BASE is a valid config; short names are unambiguous', () => {
-    expect(repairConfig(V1_BASE).notices).toEqual([]);
-    for (const table of [V1_SHORT_KEYS, V1_SHORT_METHODS]) {
-      const shorts = Object.values(table);
-      expect(new Set(shorts).size).toBe(shorts.length);
-    }
-    // A short name equal to a field name (or method) would be expanded into the wrong field.
-    const names = schemaFieldNames();
-    for (const s of Object.values(V1_SHORT_KEYS)) if (!Object.hasOwn(V1_SHORT_KEYS, s)) expect(names).not.toContain(s);
-    for (const s of Object.values(V1_SHORT_METHODS)) expect(METHOD_IDS).not.toContain(s);
   });
 
   it('survives 10,000+ random and hostile links: never throws, always a valid config, notices when not clean', async () => {
@@ -425,23 +232,6 @@ async function packText(text: string, form: 'deflate' | 'json'): Promise<string>
   return '#v1.' + toBase64Url(new Uint8Array(packed));
 }
 
-/** Values invalid at every field of the schema. */
-const HOSTILE = [
-  null,
-  'NaN',
-  'Infinity',
-  '-Infinity',
-  '1e308',
-  1e308,
-  -1e308,
-  -1,
-  '<script>alert(1)</script>',
-  '\u202egnp.exe\u0000',
-  'x'.repeat(100_000),
-  { $ne: 1 },
-  [[[[[[[[[[[[[1]]]]]]]]]]]]],
-];
-
 /** A valid config's diff with hostile values, unknown keys or prototype keys at random places. */
 function hostilePatch(r: Rand): { patch: unknown; text?: string } {
   const c = randomConfig(int(r, 1, 1e6)) as unknown as Record<string, unknown>;
@@ -482,15 +272,3 @@ function mixDiff(patch: Record<string, unknown>, path: (string | number)[]): unk
   const k = path[0];
   return { [k]: patch[k as string] };
 }
-
-// Made by encodeShare(richConfig(), { classroom: true, autostart: true }) when v1 was introduced. Do not edit:
-// every later version must decode these two links to exactly this.
-const PINNED_V1 =
-  '#v1.dY9BTsNADEXv8tYGzWSSJvUdump3iEVIk4CgpZoZhFA0d0dOW4kNG8v-78v-Xkior0LdCEd04YwyvE19fPCOIhxMPFmZUL7j2cQR9a4I-_9gVYSU0KeFHcrrO0JGg9Cj7rEtcgVTvoLNDXR3kCJCmk1zjTCgOX6NwnDr7r7TgBDNFoQ8oxz2lGfh01L92Kb5iPCxerzFGkzM4wXhZX2-E_ps9vGy3gs-tFVTb53fblzb1ULKK7DhLyzlFw&classroom=1&autostart=1';
-const PINNED_V1_CONFIG: ExperimentConfig = JSON.parse(
-  '{"version":1,"seed":12345,"backend":"auto","data":{"dataset":"cifar-10","trainSize":10000,"testSize":2000,"augment":"crop-flip"},"teacher":{"model":{"family":"wrn","depth":16,"widen":1,"dropout":0.3},"epochs":10},"student":{"model":{"family":"wrn","depth":10,"widen":1,"dropout":0},"epochs":12},"students":[{"method":"hinton-kd","temperature":3,"alpha":0.7},{"method":"fickle-teacher","temperature":6,"alpha":0.8},{"method":"soft-randomization","temperature":4,"alpha":0.9,"sigma":0.05,"clip":true,"ceOnClean":true},{"method":"messy-collaboration","temperature":4,"alpha":0.9,"rate":0.3,"target":"TS"}],"optimizer":{"type":"sgd","lr":0.1,"momentum":0.9,"weightDecay":0.0005},"schedule":"step","batchSize":128,"attack":{"eps":0.03137254901960784,"stepSize":0.00784313725490196,"steps":20,"subset":500}}',
-);
-// packShare({ seed: 42, students: [{ method: 'student-alone' }, { method: 'soft-randomization', sigma: 0.3 }] },
-// { form: 'json', ui: { stepMode: true } }): the readable form.
-const PINNED_V1J =
-  '#v1j.eyJzZWVkIjo0Miwic3R1ZGVudHMiOlt7Im1ldGhvZCI6InN0dWRlbnQtYWxvbmUifSx7Im1ldGhvZCI6InNvZnQtcmFuZG9taXphdGlvbiIsInNpZ21hIjowLjN9XX0&step=1';
