@@ -121,6 +121,14 @@ describe('repairConfig', () => {
     ]);
   });
 
+  it('repairs the cross-field rules where the field is left to its zod default (teacher dropout absent)', () => {
+    const c = base();
+    c.teacher.model = { family: 'cnn', channels: [32, 64], hidden: 256 };
+    const r = repairConfig(c);
+    expect(r.config).toEqual(defaultConfig());
+    expect(r.notices.map((n) => n.field)).toEqual(['teacher.model.dropout']);
+  });
+
   it('renders rejected values as short plain text', () => {
     const c = base();
     c.backend = '\u0000\u001b[31m\u202eevil' + 'x'.repeat(100_000);

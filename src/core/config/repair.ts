@@ -84,14 +84,15 @@ function repair(input: unknown, notes: Notes): ExperimentConfig {
 function fixRule(cfg: Obj, issue: z.core.$ZodIssue, notes: Notes): void {
   if (issue.code !== 'custom') return;
   const [head, , leaf] = issue.path;
+  // A subtree that parsed is kept as given, so a field left to its zod default may be absent here.
   const model = (cfg.teacher as { model: Obj }).model;
-  if (head === 'students' && leaf === 'method' && model.dropout === 0) {
+  const data = dataSpec.safeParse(cfg.data);
+  if (head === 'students' && leaf === 'method' && !(Number(model.dropout) > 0)) {
     notes.add('teacher.model.dropout', `Fickle Teacher needs teacher dropout > 0; using ${FICKLE_DROPOUT}`, 0);
     model.dropout = FICKLE_DROPOUT;
-  } else if (head === 'batchSize' && issue.path.length === 1) {
-    const trainSize = Math.floor((cfg.data as { trainSize: number }).trainSize);
-    notes.add('batchSize', `must not exceed the training set size; using ${trainSize}`, cfg.batchSize);
-    cfg.batchSize = trainSize;
+  } else if (head === 'batchSize' && issue.path.length === 1 && data.success) {
+    notes.add('batchSize', `must not exceed the training set size; using ${data.data.trainSize}`, cfg.batchSize);
+    cfg.batchSize = data.data.trainSize;
   }
 }
 
