@@ -26,10 +26,6 @@ export class Notes {
     this.items.push(n);
   }
 
-  get size(): number {
-    return this.items.length + this.dropped;
-  }
-
   list(): Notice[] {
     if (this.dropped === 0) return [...this.items];
     return [...this.items, { field: '(config)', message: `${this.dropped} more problems not listed` }];

@@ -59,10 +59,7 @@ function repair(input: unknown, notes: Notes): ExperimentConfig {
     notes.add('(config)', 'not a config object; using the defaults', input);
     return defaultConfig();
   }
-  // A valid input is only searched for unknown keys (the common case: a clean link or stored config).
-  const whole = experimentConfig.safeParse(input);
-  const cfg = new Walk(notes).object(experimentConfig.shape, input, defaults, [], whole.success);
-  if (whole.success && notes.size === 0) return whole.data;
+  const cfg = new Walk(notes).object(experimentConfig.shape, input, defaults, [], false);
   const first = experimentConfig.safeParse(cfg);
   if (first.success) return first.data;
   for (const issue of first.error.issues) fixRule(cfg, issue, notes);
@@ -119,8 +116,9 @@ class Walk {
 
   private field(schema: z.ZodType, v: unknown, dflt: unknown, path: Path, ok: boolean): unknown {
     const s = unwrap(schema);
-    const nested = s instanceof z.ZodObject || s instanceof z.ZodArray;
-    if (!ok && nested && v !== undefined) ok = schema.safeParse(v).success;
+    // A nested value that parses as a whole needs no per-field checks (only its unknown keys are left to find).
+    const nested = s instanceof z.ZodObject || s instanceof z.ZodDiscriminatedUnion;
+    if (!ok && nested && isObj(v)) ok = schema.safeParse(v).success;
     if (s instanceof z.ZodDiscriminatedUnion) return this.union(s as unknown as Union, v, dflt, path, ok);
     if (s instanceof z.ZodObject && isObj(v)) return this.object(s.shape, v, dflt, path, ok);
     if (s instanceof z.ZodArray && s.element === studentSpec && Array.isArray(v)) return this.students(v, dflt, ok);
@@ -172,7 +170,7 @@ class Walk {
             el,
             memo(`student.${method}`, () => defaultStudent(method as MethodId)),
             ['students', i],
-            ok,
+            ok || option.safeParse(el).success,
           ),
         );
         return;
