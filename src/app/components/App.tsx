@@ -22,7 +22,7 @@ import { StepModeToggle } from './share/StepModeToggle';
 import { useShareRootClass } from './share/useShareRootClass';
 import { StudentsList } from './StudentsList';
 import { useStore } from '../store';
-import '../lib/urlSync'; // opens a share link before the first render, then keeps the address bar in sync
+import '../store/urlSync'; // opens a share link before the first render, then keeps the address bar in sync
 
 export function App() {
   const shareClass = useShareRootClass();

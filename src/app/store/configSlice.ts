@@ -1,13 +1,13 @@
 // The experiment form: a draft config (possibly invalid while the user types), its live validation, and the
 // advanced JSON editor. The draft is always a full config object; the worker re-validates whatever is sent.
+import { type ExperimentConfig, type MethodId, type ModelSpec, type StudentSpec } from '../../core/config/schema';
 import {
-  optimizerSpec,
-  type ExperimentConfig,
-  type MethodId,
-  type ModelSpec,
-  type StudentSpec,
-} from '../../core/config/schema';
-import { datasetPreset, defaultConfig, defaultStudent } from '../../core/config/defaults';
+  datasetPreset,
+  defaultConfig,
+  defaultStudent,
+  modelDefault,
+  optimizerDefault,
+} from '../../core/config/defaults';
 import { validateConfig, type FieldError, type ValidationResult } from '../../core/config/validate';
 import { METHOD_IDS } from '../../core/config/schema';
 import { setIn } from '../lib/paths';
@@ -138,9 +138,8 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
     setOptimizerType: (type) => {
       const d = get().draft;
       if (d.optimizer.type === type) return;
-      // A typical learning rate for the new optimizer; momentum and weight decay come from the schema defaults.
-      const optimizer =
-        type === 'sgd' ? optimizerSpec.parse({ type, lr: 0.05 }) : optimizerSpec.parse({ type, lr: 0.002 });
+      // The table's typical learning rate, momentum and weight decay for the new optimizer.
+      const optimizer = optimizerDefault(type);
       commit({ ...d, optimizer });
     },
 
@@ -148,15 +147,8 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
       const d = get().draft;
       const cur = d[which].model;
       if (cur.family === family) return;
-      const dropout = cur.dropout;
-      const model: ModelSpec =
-        family === 'cnn'
-          ? {
-              family,
-              ...(which === 'teacher' ? { channels: [32, 64], hidden: 256 } : { channels: [8, 16], hidden: 64 }),
-              dropout,
-            }
-          : { family, ...(which === 'teacher' ? { depth: 16, widen: 2 } : { depth: 10, widen: 1 }), dropout };
+      // The whole model comes from the defaults table (the same one the CIFAR-10 preset and repairs use).
+      const model = modelDefault(which, family);
       commit({ ...d, [which]: { ...d[which], model } });
     },
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inputShapeOf } from '../data/shape';
 import { planPhases } from '../train/plan';
 import { datasetPreset, defaultConfig } from './defaults';
-import { estimateFromMeasurement } from './estimate';
+import { estimateFromMeasurement } from '../train/estimate';
 import { presetById, presetConfig, PRESETS } from './presets';
 import { repairConfig } from './repair';
 import { decodeShare, encodeShare } from './shareLink';

@@ -1,6 +1,8 @@
 // Ready-made experiments for the preset picker (and classroom links). Sized for the browser: the estimates in the
 // descriptions assume WASM at ~1,000 img/s for the default student (README), scaled per model by estimate.ts;
-// presets.test.ts checks them. Configs are complete, so changing defaults.ts does not change a preset.
+// presets.test.ts checks them. The MNIST presets use the defaults table's CNNs and Adam; the paper's CIFAR-10
+// recipe has its own (larger) models. Shared as links, a preset is a diff against the frozen v1 base.
+import { modelDefault, optimizerDefault } from './defaults';
 import { experimentConfig, type ExperimentConfig, type ExperimentConfigInput } from './schema';
 import type { ShareUi } from './shareLink';
 
@@ -25,10 +27,10 @@ function mnist(
     seed: 1,
     backend: 'auto',
     data: { dataset: 'mnist-10k', trainSize, testSize: 1000 },
-    teacher: { model: { family: 'cnn', channels: [32, 64], hidden: 256, dropout: 0.4 }, epochs },
-    student: { model: { family: 'cnn', channels: [16, 32], hidden: 64, dropout: 0 }, epochs },
+    teacher: { model: modelDefault('teacher', 'cnn'), epochs },
+    student: { model: modelDefault('student', 'cnn'), epochs },
     students,
-    optimizer: { type: 'adam', lr: 0.002, weightDecay: 0 },
+    optimizer: optimizerDefault('adam'),
     schedule: 'cosine',
     batchSize: 64,
     // PGD at MNIST scale: 20 steps of 0.01 cover 2ε, so the attack can cross the ball from its random start.

@@ -1,7 +1,7 @@
 // "Copy link": the whole experiment (config + classroom switches) as one URL.
 import { useRef } from 'react';
 import { encodeShare } from '../../../core/config/shareLink';
-import { linkUrl } from '../../lib/urlSync';
+import { linkUrl } from '../../store/urlSync';
 import { useStore } from '../../store';
 import { shareUiOf } from '../../store/shareSlice';
 import { CopyFeedback, useCopy } from './copy';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS, presetConfig, type Preset } from '../../../core/config/presets';
 import { encodeShare } from '../../../core/config/shareLink';
-import { linkUrl } from '../../lib/urlSync';
+import { linkUrl } from '../../store/urlSync';
 import { useStore } from '../../store';
 import { CopyFeedback, useCopy } from './copy';
 import { deviceSpeed, roughDuration, secondsAt, selSpeedInputs, speedSource, type DeviceSpeed } from './deviceSpeed';

@@ -1,7 +1,7 @@
 // How fast this device trains, for the presets' time estimates: the last run's img/s of a student with the
 // default CNN when the store has one, else a typical figure for the backend (README's measurements, rounded).
 import { defaultConfig } from '../../../core/config/defaults';
-import { estimateSeconds, scaledThroughput } from '../../../core/config/estimate';
+import { estimateSeconds, scaledThroughput } from '../../../core/train/estimate';
 import { deepEqual } from '../../../core/config/repair';
 import type { ExperimentConfig } from '../../../core/config/schema';
 import { inputShapeOf, type InputShape } from '../../../core/data/shape';

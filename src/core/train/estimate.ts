@@ -2,9 +2,9 @@
 // measures one img/s (the default student on this device) and scales it to other models by their cost per image.
 import { inputShapeOf } from '../data/shape';
 import type { Shape } from '../nn/paramCount';
-import { planPhases } from '../train/plan';
-import { defaultConfig } from './defaults';
-import type { ExperimentConfig, ModelSpec } from './schema';
+import { planPhases } from './plan';
+import { defaultConfig } from '../config/defaults';
+import type { ExperimentConfig, ModelSpec } from '../config/schema';
 
 /** Training images per second of a model (forward + backward + update). */
 export type Throughput = (spec: ModelSpec, kind: 'teacher' | 'student') => number;

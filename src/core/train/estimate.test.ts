@@ -1,7 +1,7 @@
 // Run-time estimates: monotone in the work, a shared teacher counted once, costs ordered by architecture.
 import { describe, expect, it } from 'vitest';
 import { inputShapeOf } from '../data/shape';
-import { defaultConfig } from './defaults';
+import { defaultConfig } from '../config/defaults';
 import {
   costPerImage,
   estimateFromMeasurement,
@@ -10,7 +10,7 @@ import {
   scaledThroughput,
   type Throughput,
 } from './estimate';
-import { experimentConfig, type ExperimentConfig, type ExperimentConfigInput, type ModelSpec } from './schema';
+import { experimentConfig, type ExperimentConfig, type ExperimentConfigInput, type ModelSpec } from '../config/schema';
 
 const MNIST = { height: 28, width: 28, channels: 1, numClasses: 10 };
 const CIFAR = { height: 32, width: 32, channels: 3, numClasses: 10 };

@@ -3,8 +3,8 @@
 // keystroke would make Back useless), debounced, and only for a valid draft. A link with `autostart` starts
 // training once the backend is ready, once per page load.
 import { decodeShare, encodeShare, type DecodedShare } from '../../core/config/shareLink';
-import { isActive, useStore, type Store } from '../store';
-import { shareUiOf } from '../store/shareSlice';
+import { isActive, useStore, type Store } from '.';
+import { shareUiOf } from './shareSlice';
 
 const DEBOUNCE_MS = 400;
 /** Startup waits at most this long for a link to decode before the first render (it takes milliseconds). */
