@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { attackLabel, evalSubset, pgdOf, robustAccuracy, type AttackStats } from '../core/attacks';
 import type { ExperimentConfig } from '../core/config/schema';
 import { loadDataset } from '../core/data/load';
-import type { ModelRecord } from '../core/study';
+import { modelRecords, type ModelRecord } from '../core/study';
 import type { ModelResult } from '../core/train/events';
 import { runExperiment } from '../core/train/trainer';
 import { nodeRealDataLoader } from './realData';
@@ -91,14 +91,7 @@ export async function runCell(
     value,
     seconds: out.seconds,
     attackCount: subset.length,
-    models: out.results.map((r) => ({
-      id: r.id,
-      label: r.label,
-      kind: r.kind,
-      method: r.method,
-      clean: r.testAcc,
-      robust: attack[r.id]?.robust ?? null,
-    })),
+    models: modelRecords(out.results, robust),
     attack,
     results: out.results,
   };

@@ -2,6 +2,7 @@
 // each model's reference, the paper's claims and, with a sweep, one row per (model, value). Pure and
 // order-independent: cells merged from many processes give the same summary as one run.
 import type { ExperimentConfig } from '../config/schema';
+import type { ModelResult } from '../train/events';
 import { planPhases } from '../train/plan';
 import { evaluateClaims, type ClaimResult } from './claims';
 import { cellConfig } from './plan';
@@ -24,6 +25,21 @@ export interface CellRecord {
   seed: number;
   value: number | null;
   models: ModelRecord[];
+}
+
+/** A cell's model records from the trainer's results and the robust accuracy per model id (if attacked). */
+export function modelRecords(
+  results: readonly Pick<ModelResult, 'id' | 'label' | 'kind' | 'method' | 'testAcc'>[],
+  robust: Readonly<Record<string, number>> | null,
+): ModelRecord[] {
+  return results.map((r) => ({
+    id: r.id,
+    label: r.label,
+    kind: r.kind,
+    method: r.method,
+    clean: r.testAcc,
+    robust: robust?.[r.id] ?? null,
+  }));
 }
 
 export type Metric = 'clean' | 'robust';

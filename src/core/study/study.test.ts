@@ -2,7 +2,7 @@
 // CSV rows, on plain data (no training: the CLI test trains).
 import { describe, expect, it } from 'vitest';
 import { experimentConfig, type ExperimentConfig } from '../config/schema';
-import { pairedDiff, summarizeStudy, type CellRecord } from './aggregate';
+import { modelRecords, pairedDiff, summarizeStudy, type CellRecord } from './aggregate';
 import { verdictOf } from './claims';
 import { perSeedRows, summaryRows, toCsv } from './csv';
 import { cellConfig, cellsOfPart, checkStudy, studyCells } from './plan';
@@ -323,5 +323,26 @@ describe('summarizeStudy', () => {
       'section,sweep,value,model,method,reference,metric,n,mean,sd,min,max,ci95_lo,ci95_hi,seeds_favour,verdict,note',
     );
     expect(csv).toContain('"Soft Randomization is far more robust under PGD than Gaussian augmentation at the same σ,');
+  });
+});
+
+describe('modelRecords', () => {
+  it('joins trainer results with robust accuracy by model id; unattacked models get null', () => {
+    const results = [
+      { id: 'teacher', label: 'Teacher', kind: 'teacher' as const, method: 'teacher', testAcc: 0.98 },
+      { id: 'student-1', label: 'S1: Student alone', kind: 'student' as const, method: 'student-alone', testAcc: 0.95 },
+    ];
+    expect(modelRecords(results, { teacher: 0.4 })).toEqual([
+      { id: 'teacher', label: 'Teacher', kind: 'teacher', method: 'teacher', clean: 0.98, robust: 0.4 },
+      {
+        id: 'student-1',
+        label: 'S1: Student alone',
+        kind: 'student',
+        method: 'student-alone',
+        clean: 0.95,
+        robust: null,
+      },
+    ]);
+    expect(modelRecords(results, null).every((r) => r.robust === null)).toBe(true);
   });
 });
