@@ -31,27 +31,3 @@ export function formatTable(results: ModelResult[], robust?: { label: string; ac
     r.map((cell, c) => (c >= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
-
-const meanSd = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : 0;
-  return `${(100 * m).toFixed(2)} ± ${(100 * sd).toFixed(2)} %`;
-};
-
-/** Mean ± sample sd across seeds of clean and robust accuracy per model (matched by phase id). */
-export function formatSeedSummary(
-  runs: { results: ModelResult[]; robust: Record<string, number> }[],
-  robustLabel: string,
-): string {
-  const rows = [
-    ['model', 'test acc', robustLabel],
-    ...runs[0].results.map((r) => [
-      r.label,
-      meanSd(runs.map((x) => x.results.find((y) => y.id === r.id)?.testAcc ?? NaN)),
-      meanSd(runs.map((x) => x.robust[r.id] ?? NaN)),
-    ]),
-  ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}

@@ -1,0 +1,10 @@
+// Study mode (DESIGN.md §1, Evaluation): repeat a config over seeds (and one swept hyperparameter), compare each
+// model with its reference paired by seed, judge the paper's claims. Pure: shared by the worker and the CLI.
+export * from './spec';
+export * from './plan';
+export * from './stats';
+export * from './references';
+export * from './aggregate';
+export * from './claims';
+export * from './text';
+export * from './csv';
