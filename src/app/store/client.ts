@@ -4,6 +4,12 @@ import type { WorkerEvent } from '../../worker/protocol';
 
 let client: TrainingClient | null = null;
 let sink: ((e: WorkerEvent) => void) | null = null;
+let workerFactory: (() => Worker) | undefined;
+
+/** Node tests: the store's client talks to the real worker code in-process (src/test/inProcessWorker.ts). */
+export function setWorkerFactory(factory: () => Worker): void {
+  workerFactory = factory;
+}
 
 /** Where worker events go; set once by the store. */
 export function setEventSink(fn: (e: WorkerEvent) => void): void {
@@ -12,7 +18,7 @@ export function setEventSink(fn: (e: WorkerEvent) => void): void {
 
 export function getClient(): TrainingClient {
   if (!client) {
-    client = new TrainingClient();
+    client = new TrainingClient(workerFactory);
     client.on((e) => sink?.(e));
   }
   return client;

@@ -10,7 +10,10 @@ export interface DataSlice {
   /** The description of the last loaded data set (the draft's, once its load answered). */
   dataInfo: DataInfo | null;
   dataProgress: DataProgress | null;
+  /** Why the last load of a set failed; the next load replaces it. */
   dataError: { dataset: string; message: string } | null;
+  /** Why the last import failed: kept (loads come and go meanwhile) until dismissed or an import succeeds. */
+  importError: string | null;
   /** The id of the latest data command whose progress and answer the UI follows. */
   dataRequestId: number | null;
   /** An import in progress (its progress replaces the load's). */
@@ -21,6 +24,7 @@ export interface DataSlice {
   importData(files: File[], idxAs: 'mnist' | 'fashion-mnist'): void;
   clearData(dataset: RealDatasetName | null): void;
   dismissDataError(): void;
+  dismissImportError(): void;
 }
 
 export const createDataSlice: SliceCreator<DataSlice> = (set, get) => ({
@@ -28,6 +32,7 @@ export const createDataSlice: SliceCreator<DataSlice> = (set, get) => ({
   dataInfo: null,
   dataProgress: null,
   dataError: null,
+  importError: null,
   dataRequestId: null,
   importing: false,
 
@@ -53,4 +58,5 @@ export const createDataSlice: SliceCreator<DataSlice> = (set, get) => ({
   },
 
   dismissDataError: () => set({ dataError: null }),
+  dismissImportError: () => set({ importError: null }),
 });

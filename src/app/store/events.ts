@@ -35,11 +35,19 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       if (e.id === s.dataRequestId || current) set({ dataProgress: e.progress });
       return;
     case 'data-loaded':
-      if (e.id === s.dataRequestId) set({ dataInfo: e.info, dataProgress: null, importing: false });
+      // An import that worked clears an earlier import's failure; a plain load leaves it for the user.
+      if (e.id === s.dataRequestId)
+        set({ dataInfo: e.info, dataProgress: null, importing: false, ...(s.importing ? { importError: null } : {}) });
       return;
     case 'data-error':
-      if (e.id === s.dataRequestId)
-        set({ dataError: { dataset: e.dataset, message: e.message }, dataProgress: null, importing: false });
+      if (e.id !== s.dataRequestId) return;
+      set({
+        ...(e.dataset === 'import'
+          ? { importError: e.message }
+          : { dataError: { dataset: e.dataset, message: e.message } }),
+        dataProgress: null,
+        importing: false,
+      });
       return;
     case 'ready':
       set({ backend: e.backend });

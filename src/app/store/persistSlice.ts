@@ -1,6 +1,6 @@
 // Nothing lost: the interrupted run the worker can resume, notices from the worker (teacher cache hits,
 // storage failures), run history in IndexedDB, and model files (export / import).
-import { storageFailure } from '../../storage/db';
+import { storageFailure, type StorageResult } from '../../storage/db';
 import { deleteRun, listRuns, saveRun, type RunRecord } from '../../storage/runs';
 import type { ModelRef } from '../../worker/attackProtocol';
 import type { ResumeInfo, WorkerEvent } from '../../worker/protocol';
@@ -35,7 +35,8 @@ export interface PersistSlice {
   dismissNotice(id: number): void;
   pushNotice(level: Notice['level'], message: string): void;
   refreshHistory(): Promise<void>;
-  recordRun(r: RunRecord): Promise<void>;
+  /** Saves a run to the history; a failed save is reported (once per session as a notice) and returned. */
+  recordRun(r: RunRecord): Promise<StorageResult>;
   deleteHistoryRun(id: string): Promise<void>;
   toggleCompare(id: string): void;
   exportModel(modelId: string): void;
@@ -44,6 +45,8 @@ export interface PersistSlice {
 }
 
 let nextNotice = 1;
+// The history panel is collapsed and may never be opened: a failed write also reaches the notices, once a page.
+let warnedNotSaved = false;
 
 export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
   resumeInfo: null,
@@ -83,11 +86,16 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
   },
   recordRun: async (r) => {
     const res = await saveRun(r);
-    if (!res.ok) set({ historyProblem: `This run was not saved to the history: ${res.reason}.` });
-    await get().refreshHistory();
+    await get().refreshHistory(); // first: a successful read clears historyProblem
+    if (!res.ok) {
+      set({ historyProblem: `This run was not saved to the history: ${res.reason}.` });
+      historyWriteFailed(get, res.reason);
+    }
+    return res;
   },
   deleteHistoryRun: async (id) => {
-    await deleteRun(id);
+    const res = await deleteRun(id);
+    if (!res.ok) historyWriteFailed(get, res.reason);
     set({ compare: get().compare.filter((c) => c !== id) });
     await get().refreshHistory();
   },
@@ -121,3 +129,9 @@ export const createPersistSlice: SliceCreator<PersistSlice> = (set, get) => ({
     }
   },
 });
+
+function historyWriteFailed(get: () => PersistSlice, reason: string): void {
+  if (warnedNotSaved) return;
+  warnedNotSaved = true;
+  get().pushNotice('warning', `Run history is not being saved: ${reason}.`);
+}

@@ -31,7 +31,7 @@ export const DataImport = memo(function DataImport() {
   useEffect(() => {
     if (wasImporting.current && !importing) {
       const s = useStore.getState();
-      if (!s.dataError && s.dataInfo) {
+      if (!s.importError && s.dataInfo) {
         if (s.dataInfo.dataset !== s.draft.data.dataset) s.setDataset(s.dataInfo.dataset);
         setDone(`Imported ${s.dataInfo.name}.`);
       }

@@ -11,7 +11,8 @@ export function ImportRun() {
     for (const f of files ?? []) {
       try {
         const { record, notices } = parseRunJson(await f.text(), f.name);
-        await s.recordRun(record);
+        const saved = await s.recordRun(record);
+        if (!saved.ok) throw new Error(`${f.name} was not saved to the history: ${saved.reason}.`);
         const fixed = notices.length ? ` (config repaired: ${notices.slice(0, 3).join('; ')})` : '';
         s.pushNotice(notices.length ? 'warning' : 'info', `Imported run ${f.name} into the history${fixed}.`);
       } catch (e) {

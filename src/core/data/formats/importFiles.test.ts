@@ -238,6 +238,21 @@ describe('importFiles on synthetic CIFAR-10 selections', () => {
     );
   });
 
+  it('refuses an archive whose members escape it, even when their base names are CIFAR names', async () => {
+    for (const name of ['../../../data_batch_2.bin', '/abs/path/test_batch.bin']) {
+      const tar = makeTar([
+        { name: 'cifar-10-batches-bin/data_batch_1.bin', bytes: batch(1) },
+        { name, bytes: batch(2) },
+      ]);
+      const err = await importFiles([file('c.tar.gz', gz(tar))]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DataFormatError);
+      expect((err as DataFormatError).file).toBe('c.tar.gz');
+      expect((err as Error).message).toMatch(
+        new RegExp(`^c\\.tar\\.gz: unsafe member "${name.replace(/\./g, '\\.')}"`),
+      );
+    }
+  });
+
   it('rejects a broken archive, a truncated batch and a mixed selection', async () => {
     const tar = makeTar([{ name: 'data_batch_1.bin', bytes: batch(0) }]);
     tar[0] ^= 0x20;

@@ -46,6 +46,53 @@ describe('untar', () => {
     ]);
   });
 
+  it('normalises member names: ./ prefixes, backslashes, duplicate slashes and . segments', () => {
+    const tar = makeTar([
+      { name: './a/b.bin', bytes: text('1') },
+      { name: 'dir\\sub\\c.bin', bytes: text('2') },
+      { name: 'x//y///z.bin', bytes: text('3') },
+      { name: '././d/./e.bin', bytes: text('4') },
+      { name: './', type: '5' },
+    ]);
+    expect(untar(tar, 'x.tar').map((e) => e.name)).toEqual(['a/b.bin', 'dir/sub/c.bin', 'x/y/z.bin', 'd/e.bin']);
+  });
+
+  it('refuses an archive with a member outside it (.. segments or absolute paths), naming the member', () => {
+    const bad = [
+      '../../../data_batch_2.bin',
+      '/abs/path/test_batch.bin',
+      'C:\\x\\data_batch_1.bin',
+      'c:/x/data_batch_1.bin',
+      'cifar/../data_batch_3.bin',
+      'cifar\\..\\data_batch_4.bin',
+      '..',
+    ];
+    for (const name of bad) {
+      const tar = makeTar([
+        { name: 'ok/data_batch_5.bin', bytes: text('fine') },
+        { name, bytes: text('x') },
+      ]);
+      expect(() => untar(tar, 'evil.tar'), name).toThrow(
+        `evil.tar: unsafe member "${name}": a path with ".." or an absolute path points outside the archive`,
+      );
+    }
+    // The same through a GNU long name and a pax path, and for a directory entry.
+    const long = `${'../'.repeat(40)}data_batch_1.bin`;
+    const viaGnu = makeTar([
+      { name: '././@LongLink', type: 'L', bytes: text(`${long}\0`), format: 'gnu' },
+      { name: long.slice(0, 100), bytes: text('gnu'), format: 'gnu' },
+    ]);
+    expect(() => untar(viaGnu, 'g.tar')).toThrow(`g.tar: unsafe member "${long}"`);
+    const viaPax = makeTar([
+      { name: 'PaxHeaders/x', type: 'x', bytes: text(paxRecord('path', '/etc/test_batch.bin')) },
+      { name: 'harmless.bin', bytes: text('pax') },
+    ]);
+    expect(() => untar(viaPax, 'p.tar')).toThrow('p.tar: unsafe member "/etc/test_batch.bin"');
+    expect(() => untar(makeTar([{ name: '../up/', type: '5' }]), 'd.tar')).toThrow('d.tar: unsafe member "../up/"');
+    // ".." inside a name is not a segment.
+    expect(untar(makeTar([{ name: 'a..b/..c', bytes: text('1') }]), 'x.tar').map((e) => e.name)).toEqual(['a..b/..c']);
+  });
+
   it('stops at the end-of-archive blocks and tolerates a missing trailer', () => {
     const tar = makeTar([{ name: 'a', bytes: text('1') }]);
     const withJunk = concat([tar, text('trailing junk after the end marker')]);

@@ -67,12 +67,29 @@ export function untar(bytes: Uint8Array, file: string): TarEntry[] {
     }
     pendingName = null;
     pendingSize = null;
-    if (name.startsWith('./')) name = name.slice(2);
+    name = memberPath(name, file);
     // v7 archives mark directories with a trailing slash and typeflag '\0'.
-    if ((type === '0' || type === '\0') && !name.endsWith('/')) entries.push({ name, bytes: data });
+    if ((type === '0' || type === '\0') && name && !name.endsWith('/')) entries.push({ name, bytes: data });
     // Everything else (directories, links, devices, pax globals 'g', GNU 'K' long link names) is skipped.
   }
   return entries;
+}
+
+/**
+ * `./a//b\\c` → `a/b/c`. A member that would land outside the archive (a `..` segment, `/x`, `C:\\x`) refuses the
+ * whole archive: data sets never need one, and a base name like data_batch_2.bin must not smuggle it in.
+ */
+function memberPath(raw: string, file: string): string {
+  const slashed = raw.replace(/\\/g, '/');
+  const segments = slashed.split('/');
+  if (slashed.startsWith('/') || /^[a-z]:/i.test(slashed) || segments.includes('..')) {
+    throw new DataFormatError(
+      file,
+      `unsafe member "${raw}": a path with ".." or an absolute path points outside the archive; refusing the archive`,
+    );
+  }
+  const kept = segments.filter((s) => s !== '' && s !== '.').join('/');
+  return slashed.endsWith('/') ? `${kept}/` : kept; // the trailing slash marks a v7 directory
 }
 
 function isZero(b: Uint8Array): boolean {
