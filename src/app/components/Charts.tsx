@@ -55,27 +55,18 @@ const LOSS_LABEL = yLabel('loss');
 const ACC_LABEL = yLabel('accuracy (%)');
 const Y_WIDTH = 64;
 
-const TRAIN_LOSS: CurveStyle = { kind: 'train-loss', width: 2.5, pathClass: RECHARTS_PATH };
-const TEST_LOSS: CurveStyle = {
-  kind: 'test-loss',
-  width: 3,
-  dash: '8 5',
+/** A live curve: recharts' classes (the classroom theme styles them), a dot of radius `dot` at each epoch value. */
+const liveCurve = (kind: string, width: number, dash?: string, dot?: number): CurveStyle => ({
+  kind,
+  width,
+  dash,
   pathClass: RECHARTS_PATH,
-  dot: { r: 4, className: 'recharts-dot' },
-};
-const TRAIN_ACC: CurveStyle = {
-  kind: 'train-acc',
-  width: 2.5,
-  dash: '2 4',
-  pathClass: RECHARTS_PATH,
-  dot: { r: 3, className: 'recharts-dot' },
-};
-const TEST_ACC: CurveStyle = {
-  kind: 'test-acc',
-  width: 3,
-  pathClass: RECHARTS_PATH,
-  dot: { r: 4, className: 'recharts-dot' },
-};
+  dot: dot ? { r: dot, className: 'recharts-dot' } : undefined,
+});
+const TRAIN_LOSS = liveCurve('train-loss', 2.5);
+const TEST_LOSS = liveCurve('test-loss', 3, '8 5', 4);
+const TRAIN_ACC = liveCurve('train-acc', 2.5, '2 4', 3);
+const TEST_ACC = liveCurve('test-acc', 3, undefined, 4);
 
 // The hover read-out reads the store when it is shown, not on every redraw.
 const lossRows = (models: LegendItem[], x: number): Row[] => lossRowsAt(useStore.getState(), models, x);
