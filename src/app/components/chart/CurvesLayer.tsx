@@ -67,7 +67,8 @@ export const CurvesLayer = memo(function CurvesLayer(props: { className: string;
 
 const Curve = memo(function Curve(p: Omit<Line, 'key'> & { x: Scale; y: Scale; clip?: string }) {
   const { style: s, color } = p;
-  const { d, dots } = useMemo(() => project(p.points, p.x, p.y, !!s.dot), [p.points, p.x, p.y, s.dot]);
+  const dot = s.dot;
+  const { d, dots } = useMemo(() => project(p.points, p.x, p.y, !!dot), [p.points, p.x, p.y, dot]);
   return (
     <g
       className={`recharts-layer recharts-line${s.kind ? ` curve-${s.kind}` : ''}`}
@@ -85,17 +86,17 @@ const Curve = memo(function Curve(p: Omit<Line, 'key'> & { x: Scale; y: Scale; c
           clipPath={p.clip ? `url(#${p.clip})` : undefined}
         />
       ) : null}
-      {s.dot
+      {dot
         ? dots.map((c, i) => (
             <circle
               key={i}
-              className={s.dot!.className}
+              className={dot.className}
               cx={c.cx}
               cy={c.cy}
-              r={s.dot!.r}
-              fill={s.dot!.fill ?? color}
-              stroke={s.dot!.stroke ?? color}
-              strokeWidth={s.dot!.strokeWidth}
+              r={dot.r}
+              fill={dot.fill ?? color}
+              stroke={dot.stroke ?? color}
+              strokeWidth={dot.strokeWidth}
             >
               {p.title ? <title>{p.title(c.at)}</title> : null}
             </circle>
