@@ -8,7 +8,8 @@ import { useStore } from '../../store';
 import { NumberField, SelectField } from '../fields';
 import { formatEpsList, parseEpsList } from './epsUnits';
 import { useEpsUnits, useLabModels, useSourceId, type LabModel } from './labHooks';
-import { RobustChart, sweepTitle } from './RobustChart';
+import { RobustChart } from './RobustChart';
+import { sweepTitle } from './robustSeries';
 import { SweepTable } from './SweepTable';
 
 type Mode = 'white-box' | 'transfer';

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { SweepResult } from '../../../worker/attackProtocol';
 import type { EpsUnits } from './epsUnits';
 import type { LabModel } from './labHooks';
-import { robustRows } from './RobustChart';
+import { robustRows } from './robustSeries';
 
 interface Props {
   result: SweepResult;

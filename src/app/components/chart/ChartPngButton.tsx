@@ -1,6 +1,6 @@
 // "PNG" for a chart: the figure's recharts SVG on a white canvas with a title and the models' legend, for slides.
 import { useRef, useState } from 'react';
-import { download, fileName, svgToPng, type PngLegend } from '../lib/exportFiles';
+import { download, fileName, svgToPng, type PngLegend } from '../../lib/exportFiles';
 
 export function ChartPngButton({
   title,
