@@ -1,4 +1,4 @@
-// The paper's three claims (DESIGN.md §1), each judged on this study's paired differences. A claim is evaluated
+// The paper's three claims (docs/design.md §1), each judged on this study's paired differences. A claim is evaluated
 // for every pair of models it applies to; one the study cannot test says what it lacks. None is ever hidden.
 import type { Comparison, Metric, PairedDiff } from './aggregate';
 import type { Interval } from './stats';

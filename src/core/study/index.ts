@@ -1,4 +1,4 @@
-// Study mode (DESIGN.md §1, Evaluation): repeat a config over seeds (and one swept hyperparameter), compare each
+// Study mode (docs/design.md §1, Evaluation): repeat a config over seeds (and one swept hyperparameter), compare each
 // model with its reference paired by seed, judge the paper's claims. Pure: shared by the worker and the CLI.
 export * from './spec';
 export * from './plan';

@@ -1,4 +1,4 @@
-// The Δ column: which model each student is compared with (DESIGN.md §1). Pairs come from one config, so the
+// The Δ column: which model each student is compared with (docs/design.md §1). Pairs come from one config, so the
 // reference trained on the same seed, data order and (for distillers) the same teacher.
 import type { ExperimentConfig, StudentSpec } from '../config/schema';
 import { planPhases } from '../train/plan';
