@@ -8,6 +8,7 @@ import {
   modelDefault,
   optimizerDefault,
 } from '../../core/config/defaults';
+import { repairConfig } from '../../core/config/repair';
 import { validateConfig, type FieldError, type ValidationResult } from '../../core/config/validate';
 import { METHOD_IDS } from '../../core/config/schema';
 import { setIn } from '../lib/paths';
@@ -217,9 +218,17 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
         set({ jsonErrors: [{ field: 'JSON', message: `not valid JSON (${(e as Error).message})` }] });
         return false;
       }
+      // Refused unless it is a config as written: invalid values by validation's field-named messages, and
+      // everything validation would drop silently (unknown keys, __proto__, …) by the same repair path a share
+      // link takes, so the editor and links report the same things.
       const v = validateConfig(parsed);
-      if (!v.ok) {
-        set({ jsonErrors: v.errors });
+      const named = new Set(v.ok ? [] : v.errors.map((e) => e.field));
+      const ignored = repairConfig(parsed)
+        .notices.filter((n) => !named.has(n.field) && !(n.field === '(config)' && !v.ok))
+        .map((n) => ({ field: n.field, message: n.value ? `${n.message} (${n.value})` : n.message }));
+      const errors = [...(v.ok ? [] : v.errors), ...ignored];
+      if (!v.ok || errors.length) {
+        set({ jsonErrors: errors });
         return false;
       }
       commit(v.config, {

@@ -24,6 +24,8 @@ export interface ShareSlice {
   shareUi: ShareFlags;
   /** What the opened link had to repair or ignore (shown until dismissed). */
   linkNotices: LinkNotice[];
+  /** A link asked to start training but needed repair: its notice offers Start instead. */
+  autostartHeld: boolean;
   /** The last preset applied, with the form before it, for Undo. */
   presetApplied: { title: string; previous: FormSnapshot } | null;
 
@@ -70,6 +72,7 @@ export const createShareSlice: SliceCreator<ShareSlice> = (set, get) => {
   return {
     shareUi: NO_FLAGS,
     linkNotices: [],
+    autostartHeld: false,
     presetApplied: null,
 
     setShareUi: (patch) => set({ shareUi: { ...get().shareUi, ...patch } }),
@@ -82,7 +85,7 @@ export const createShareSlice: SliceCreator<ShareSlice> = (set, get) => {
       set({ shareUi: flags, linkNotices: notices, presetApplied: null });
     },
 
-    dismissLinkNotices: () => set({ linkNotices: [] }),
+    dismissLinkNotices: () => set({ linkNotices: [], autostartHeld: false }),
 
     applyPreset: (id) => {
       const p = presetById(id);

@@ -1,8 +1,16 @@
 // The address bar ⇄ the store. A share link in the hash opens that experiment (at startup, and when the hash is
 // changed by hand); every later edit rewrites the hash with replaceState (never pushState: a history entry per
 // keystroke would make Back useless), debounced, and only for a valid draft. A link with `autostart` starts
-// training once the backend is ready, once per page load.
-import { decodeShare, encodeShare, type DecodedShare } from '../../core/config/shareLink';
+// training once the backend is ready, once per page load, if it decoded cleanly; a repaired one waits for Start.
+// Whatever else the address holds (a foreign hash, a query string) is reported in the link notice.
+import {
+  addressNotices,
+  autostartOf,
+  decodeShare,
+  encodeShare,
+  isShareHash,
+  type DecodedShare,
+} from '../../core/config/shareLink';
 import { isActive, useStore, type Store } from '.';
 import { shareUiOf } from './shareSlice';
 
@@ -10,18 +18,19 @@ const DEBOUNCE_MS = 400;
 /** Startup waits at most this long for a link to decode before the first render (it takes milliseconds). */
 const BOOT_WAIT_MS = 1500;
 
-/** A hash worth decoding: versioned (`v1.`, `v1j.`), a bare JSON config, or a percent-encoded one. */
-export function isShareHash(hash: string): boolean {
-  return /^#?(v\d|\{|%)/.test(hash);
-}
-
 /**
  * Applies the link in the address bar, if any; true when there was one. Never throws: a broken link becomes a
  * notice, not a blank page.
  */
 async function openLinkInAddressBar(): Promise<boolean> {
   const hash = location.hash;
-  if (!isShareHash(hash)) return false;
+  const ignored = addressNotices(hash, location.search);
+  const say = () =>
+    ignored.length && useStore.setState({ linkNotices: [...useStore.getState().linkNotices, ...ignored] });
+  if (!isShareHash(hash)) {
+    say();
+    return false;
+  }
   let d: DecodedShare;
   try {
     d = await decodeShare(hash);
@@ -32,8 +41,17 @@ async function openLinkInAddressBar(): Promise<boolean> {
     });
     return true;
   }
-  if (d.ui.autostart) autostartOnce();
+  say();
+  const auto = autostartOf(d);
+  if (auto === 'start' && !ignored.length) autostartOnce();
+  else if (auto !== 'none') useStore.setState({ autostartHeld: true });
   return true;
+}
+
+/** The held autostart of a repaired link, once the reader pressed Start. */
+export function startHeldLink(): void {
+  useStore.setState({ autostartHeld: false, linkNotices: [] });
+  autostartOnce();
 }
 
 let autostarted = false;

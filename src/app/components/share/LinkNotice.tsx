@@ -1,10 +1,12 @@
 // What an opened link had to ignore or repair, field by field. Plain text only: the values come from the link,
 // which anyone can craft, so nothing here is ever parsed as HTML.
 import { useStore } from '../../store';
+import { startHeldLink } from '../../store/urlSync';
 
 export function LinkNotice() {
   const notices = useStore((s) => s.linkNotices);
   const dismiss = useStore((s) => s.dismissLinkNotices);
+  const held = useStore((s) => s.autostartHeld);
   if (!notices.length) return null;
   return (
     <div className="link-notice" role="alert" data-testid="link-notice">
@@ -27,6 +29,14 @@ export function LinkNotice() {
           </li>
         ))}
       </ul>
+      {held ? (
+        <p className="link-notice-start">
+          This link asks to start training at once. It needed repair, so it waits for you: read the notes, then{' '}
+          <button type="button" className="primary" data-testid="link-start" onClick={startHeldLink}>
+            Start
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -11,3 +11,4 @@ export {
 } from './codec';
 export { fromBase64Url, toBase64Url } from './bytes';
 export { SHARE_VERSION, V1_FROZEN_BASE, V1_SHORT_KEYS, V1_SHORT_METHODS } from './v1';
+export { addressNotices, autostartOf, isShareHash } from './address';
