@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BackendPreference } from '../core/config/schema';
 import { useNodeBackend } from '../cli/nodeBackend';
 import { createHost } from '../worker/host';
-import type { BackendInfo, Command, WorkerEvent } from '../worker/protocol';
+import type { BackendInfo, BackendName, Command, WorkerEvent } from '../worker/protocol';
 import { lockRegistry, singleTabLocks } from '../worker/runLocks';
 
 const clone = <T>(m: T): T => {
@@ -15,8 +15,9 @@ const clone = <T>(m: T): T => {
 };
 
 /** Node has wasm and cpu; any other preference gets cpu (the reference backend), as 'auto' would here. */
-async function nodeBackend(pref: BackendPreference): Promise<BackendInfo> {
-  const name = pref === 'wasm' ? 'wasm' : 'cpu';
+async function nodeBackend(pref: BackendPreference, avoid: ReadonlySet<BackendName>): Promise<BackendInfo> {
+  let name: 'wasm' | 'cpu' = pref === 'wasm' ? 'wasm' : 'cpu';
+  if (avoid.has(name)) name = name === 'cpu' ? 'wasm' : 'cpu';
   await useNodeBackend(name);
   return {
     name,
@@ -34,7 +35,13 @@ const browserWideLocks = lockRegistry();
 
 /** Terminating it is closing its tab: its locks are released (its run, if any, stays paused forever). */
 export function inProcessWorker(): Worker {
+  return inProcessWorkerWithHooks().worker;
+}
+
+/** The worker and the faults a test can inject into it (as a browser would: a GPU device lost mid-run). */
+export function inProcessWorkerWithHooks(): { worker: Worker; loseDevice: (reason: string) => void } {
   let alive = true;
+  let lose: (reason: string) => void = () => undefined;
   const locks = singleTabLocks(browserWideLocks);
   const w = {
     onmessage: null as ((ev: MessageEvent<WorkerEvent>) => void) | null,
@@ -54,8 +61,10 @@ export function inProcessWorker(): Worker {
       setTimeout(() => alive && w.onmessage?.({ data: copy } as MessageEvent<WorkerEvent>), 0);
     },
     selectBackend: nodeBackend,
+    // One loss per injection, for the backend active at the time.
+    deviceLost: () => new Promise<string>((resolve) => (lose = resolve)),
     fetchAsset,
     locks,
   });
-  return w as unknown as Worker;
+  return { worker: w as unknown as Worker, loseDevice: (reason) => lose(reason) };
 }

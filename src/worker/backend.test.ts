@@ -23,7 +23,7 @@ describe('selectBackend bounds', () => {
     const requestAdapter = vi.fn(() => new Promise<never>(() => undefined));
     vi.stubGlobal('navigator', { gpu: { requestAdapter }, hardwareConcurrency: 2 });
     const t0 = performance.now();
-    const info = await selectBackend('auto', { adapterMs: 200, initMs: 5000 });
+    const info = await selectBackend('auto', new Set(), { adapterMs: 200, initMs: 5000 });
     const ms = performance.now() - t0;
     expect(requestAdapter).toHaveBeenCalled();
     expect(ms).toBeLessThan(5000);
@@ -34,7 +34,7 @@ describe('selectBackend bounds', () => {
 
   it('a forced WebGPU whose adapter hangs still ends with a working backend and the reason', async () => {
     vi.stubGlobal('navigator', { gpu: { requestAdapter: () => new Promise<never>(() => undefined) } });
-    const info = await selectBackend('webgpu', { adapterMs: 100, initMs: 5000 });
+    const info = await selectBackend('webgpu', new Set(), { adapterMs: 100, initMs: 5000 });
     expect(info.name).not.toBe('webgpu');
     expect(info.reason).toMatch(/^webgpu was requested but is unavailable\. .*did not answer within 100 ms/);
   });

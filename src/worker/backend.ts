@@ -100,10 +100,16 @@ function cpuInfo(name: 'wasm' | 'cpu'): string {
 
 export async function selectBackend(
   pref: BackendPreference,
+  avoid: ReadonlySet<BackendName> = new Set(),
   bounds: BackendBounds = BACKEND_BOUNDS,
 ): Promise<BackendInfo> {
   const notes: string[] = [];
+  const avoided = (name: BackendName) => {
+    if (avoid.has(name)) notes.push(`${name}: lost its device earlier in this session`);
+    return avoid.has(name);
+  };
   const tryGpu = async (name: 'webgpu' | 'webgl', forced: boolean): Promise<BackendInfo | null> => {
+    if (avoided(name)) return null;
     const p = name === 'webgpu' ? await probeWebGpu(bounds) : probeWebGl();
     if (!p.available) {
       notes.push(`${name}: ${p.why}`);
@@ -126,6 +132,7 @@ export async function selectBackend(
     };
   };
   const tryCpu = async (name: 'wasm' | 'cpu', forced: boolean): Promise<BackendInfo | null> => {
+    if (avoided(name)) return null;
     const failed = await activate(name, bounds);
     if (failed) {
       notes.push(`${name}: ${failed}`);
@@ -147,4 +154,15 @@ export async function selectBackend(
   const prefix = pref !== 'auto' ? `${pref} was requested but is unavailable. ` : '';
   chosen.reason = prefix + (notes.length ? `not used: ${notes.join('; ')}` : 'fastest available');
   return chosen;
+}
+
+/** WebGPU's `device.lost` of the active backend (a driver reset, a GPU removed, a watchdog); other backends never. */
+export function deviceLost(info: BackendInfo): Promise<string> {
+  if (info.name !== 'webgpu') return new Promise(() => undefined);
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  if (!device) return new Promise(() => undefined);
+  // 'destroyed' is our own doing (a backend disposed on purpose), not a loss.
+  return device.lost.then((i) =>
+    i.reason === 'destroyed' ? new Promise<string>(() => undefined) : i.message || i.reason || 'unknown reason',
+  );
 }

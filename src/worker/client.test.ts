@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessWorker } from '../test/inProcessWorker';
+import { inProcessWorker, inProcessWorkerWithHooks } from '../test/inProcessWorker';
 import { TrainingClient } from './client';
 import type { WorkerEvent } from './protocol';
 
@@ -27,11 +27,12 @@ const tiny = (over: Record<string, unknown> = {}) => ({
 
 /** Records every event; `until` resolves with the first (already seen or later) event matching. */
 class Session {
-  readonly client = new TrainingClient(inProcessWorker);
+  readonly client: TrainingClient;
   readonly events: WorkerEvent[] = [];
   private waiters: { test: (e: WorkerEvent) => boolean; done: (e: WorkerEvent) => void }[] = [];
 
-  constructor() {
+  constructor(worker: () => Worker = inProcessWorker) {
+    this.client = new TrainingClient(worker);
     this.client.on((e) => {
       this.events.push(e);
       this.waiters = this.waiters.filter((w) => !(w.test(e) && (w.done(e), true)));
@@ -73,8 +74,8 @@ class Session {
 }
 
 const sessions: Session[] = [];
-const open = () => {
-  const s = new Session();
+const open = (worker?: () => Worker) => {
+  const s = new Session(worker);
   sessions.push(s);
   return s;
 };
@@ -250,6 +251,29 @@ describe('worker through its client (real engine, cpu)', () => {
     expect(pushed.elsewhere).toBe(0);
     const d = here.client.discardCheckpoint(pushed.info!.runKey);
     expect((await here.until('resume-info', d)).info).toBeNull();
+  });
+
+  it('the device is lost mid-run: the run continues on the next backend from its last epoch and says so', async () => {
+    const hooks = inProcessWorkerWithHooks();
+    const s = open(() => hooks.worker);
+    const id = s.client.start(tiny({ students: [{ method: 'hinton-kd' }], teacher: { ...tiny().teacher, epochs: 3 } }));
+    await s.until('epoch', id);
+    const lostAt = s.events.length;
+    hooks.loseDevice('simulated: GPU reset');
+    const done = await s.until('done', id, 60_000);
+    const note = s.of('notice', id).find((n) => /device was lost/.test(n.message));
+    expect(note?.level).toBe('warning');
+    expect(note?.message).toMatch(/The cpu device was lost \(simulated: GPU reset\): continuing on wasm from /);
+    expect(note?.message).toMatch(/Nothing finished is lost/);
+    expect(s.of('ready', id).map((e) => e.backend.name)).toEqual(['cpu', 'wasm']);
+    expect(done.backend.name).toBe('wasm');
+    expect(done.results.map((r) => r.id)).toEqual(['teacher', 'student-1']);
+    expect(done.results.every((r) => r.history.length === r.history.at(-1)!.epoch)).toBe(true);
+    // The teacher's first epoch was checkpointed before the loss: the continued run does not train it again.
+    const after = s.events.slice(lostAt).flatMap((e) => (e.type === 'steps' ? e.samples : []));
+    expect(after.some((x) => x.id === 'teacher' && x.epoch === 0)).toBe(false);
+    expect(s.of('error', id)).toEqual([]);
+    expect(s.of('stopped', id)).toEqual([]);
   });
 
   it('a trained model exports as .kdnpm and imports back as an attack source; tensors stay bounded', async () => {

@@ -93,6 +93,8 @@ export class RunOwner {
     stepMode: boolean,
     stored: StoredCheckpoint | null,
     heldLock?: () => void,
+    /** Set when this continues a run whose device was lost: its key, and what to tell the user. */
+    recovery?: { runKey: string; lost: string; backend: string },
   ): Promise<void> {
     if (this.busy(id)) return heldLock?.(); // a start queued behind another start
     const v = validateConfig(input);
@@ -104,7 +106,7 @@ export class RunOwner {
     const cfg = v.config;
     const resume: RunCheckpoint | null = stored?.checkpoint ?? null;
     // A fresh run gets a new key and lock (free by construction); a resumed one keeps its record's.
-    const runKey = stored?.runKey ?? newRunKey();
+    const runKey = stored?.runKey ?? recovery?.runKey ?? newRunKey();
     const release = heldLock ?? (await this.env.locks.tryHold(runLockName(runKey))) ?? (() => undefined);
     this.runKey = runKey;
     const post = this.env.post;
@@ -113,8 +115,28 @@ export class RunOwner {
     const steps = new Batcher<StepSample>((samples) => post({ type: 'steps', id, samples }));
     const notice = (level: 'info' | 'warning', message: string) => post({ type: 'notice', id, level, message });
     let checkpointNote = false;
+    // Device loss: the run stops at the next step and continues on the next backend from its last checkpoint
+    // (kept here too, so a storage failure loses nothing either).
+    let last: RunCheckpoint | null = resume;
+    let lost: string | null = null;
+    let settled = false;
+    let retry = false;
+    let backendName = '';
     try {
       const be = await this.backends.ensure(id, cfg.backend).catch(coded('backend'));
+      backendName = be.name;
+      void this.backends.watchLoss(be).then((reason) => {
+        if (settled) return;
+        lost = reason;
+        control.stop();
+      });
+      if (recovery) {
+        const where = resume ? `its last finished epoch (${resumeWhere(resume)})` : 'the start';
+        notice(
+          'warning',
+          `The ${recovery.backend} device was lost (${recovery.lost}): continuing on ${be.name} from ${where}. Nothing finished is lost.`,
+        );
+      }
       const data = await loadDataset(
         cfg.data,
         cfg.seed,
@@ -135,6 +157,7 @@ export class RunOwner {
         models,
         resumeFrom: resume ?? undefined,
         onCheckpoint: async (checkpoint) => {
+          last = checkpoint;
           const r = await saveCheckpoint({ runKey, savedAt: Date.now(), stepMode, checkpoint });
           if (!r.ok && !checkpointNote) {
             checkpointNote = true;
@@ -177,17 +200,27 @@ export class RunOwner {
     } catch (e) {
       steps.flush();
       this.lab.endRun(null);
-      await deleteCheckpoint(runKey); // stopped on purpose or failed: nothing to resume
-      if (e instanceof StoppedError) post({ type: 'stopped', id });
+      retry = lost !== null;
+      if (!retry) await deleteCheckpoint(runKey); // stopped on purpose or failed: nothing to resume
+      if (retry) {
+        /* continued below, after this attempt has let go of its state */
+      } else if (e instanceof StoppedError) post({ type: 'stopped', id });
       else if (e instanceof DivergedError) post({ type: 'error', id, code: 'diverged', message: e.message });
       else
         post({ type: 'error', id, code: (e as Coded).code ?? 'internal', message: (e as Error).message || String(e) });
     } finally {
+      settled = true;
       this.control = null;
       this.runKey = null;
-      release(); // after the record is gone: another tab must never see it as interrupted while it is deleted
+      // After the record is gone: another tab must never see it as interrupted while it is deleted. A run that
+      // continues after a device loss keeps its lock.
+      if (!retry) release();
       // Engine memory stays bounded across runs: report leaks loudly in development.
       if (import.meta.env.DEV) console.debug('[worker] tensors after run:', tf.memory().numTensors);
+    }
+    if (retry) {
+      const from: StoredCheckpoint | null = last ? { runKey, savedAt: Date.now(), stepMode, checkpoint: last } : null;
+      await this.run(id, cfg, stepMode, from, release, { runKey, lost: lost ?? 'unknown', backend: backendName });
     }
   }
 
@@ -213,4 +246,10 @@ function summary(data: Dataset) {
     train: data.train.count,
     test: data.test.count,
   };
+}
+
+/** "Hinton KD, epoch 2" for the device-loss notice. */
+function resumeWhere(cp: RunCheckpoint): string {
+  const p = planPhases(cp.config)[cp.phase];
+  return p ? `${p.label}, epoch ${cp.current?.epoch ?? 0}` : 'the last phase';
 }

@@ -4,7 +4,7 @@
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { fetchAsset } from './assets';
-import { selectBackend } from './backend';
+import { deviceLost, selectBackend } from './backend';
 import { createHost } from './host';
 import type { Command, WorkerEvent } from './protocol';
 import { browserLocks } from './runLocks';
@@ -12,5 +12,5 @@ import { browserLocks } from './runLocks';
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (e: WorkerEvent) => self.postMessage(e);
-const handle = createHost({ post, selectBackend, fetchAsset, locks: browserLocks() });
+const handle = createHost({ post, selectBackend, deviceLost, fetchAsset, locks: browserLocks() });
 self.onmessage = (ev: MessageEvent<Command>) => handle(ev.data);
