@@ -148,6 +148,24 @@ describe('worker through its client (real engine, cpu)', () => {
     expect((await s.end(next)).type).toBe('done');
   });
 
+  it('a config this device cannot hold is refused before anything is allocated, with figures', async () => {
+    const s = open();
+    const before = tf.memory().numTensors;
+    const id = s.client.start(
+      tiny({
+        data: { dataset: 'synthetic', trainSize: 20000, testSize: 2000, size: 32, channels: 3 },
+        teacher: { model: { family: 'wrn', depth: 40, widen: 10, dropout: 0.3 }, epochs: 1 },
+        student: { model: { family: 'wrn', depth: 40, widen: 10, dropout: 0 }, epochs: 1 },
+        batchSize: 512,
+      }),
+    );
+    const err = (await s.end(id)) as Ev<'error'>;
+    expect(err.code).toBe('resources');
+    expect(err.message).toMatch(/needs about [\d.]+ GB/);
+    expect(s.of('started')).toHaveLength(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('error paths: a diverging run says so with its code; an unknown command is answered, not thrown', async () => {
     const s = open();
     const id = s.client.start(tiny({ optimizer: { type: 'sgd', lr: 1000, momentum: 0.9, weightDecay: 0 } }));

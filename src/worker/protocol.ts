@@ -52,7 +52,7 @@ export type Command =
   /** Models from .kdnpm files, added to the attack lab (on the data set the spec names). */
   | { type: 'model-import'; id: number; files: File[]; data: DataSpec; seed: number };
 
-export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'internal';
+export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'resources' | 'internal';
 
 export type WorkerEvent =
   | { type: 'ready'; id: number; backend: BackendInfo }

@@ -6,6 +6,7 @@ import { loadDataset } from '../core/data/load';
 import type { Dataset } from '../core/data/types';
 import { RunControl, StoppedError } from '../core/train/control';
 import type { StepSample } from '../core/train/events';
+import { guardRun } from '../core/train/resources';
 import { DivergedError, phaseInfo, planPhases, runExperiment, type RunCheckpoint } from '../core/train/trainer';
 import { deleteCheckpoint, saveCheckpoint, type StoredCheckpoint } from '../storage/checkpoints';
 import type { BackendOwner } from './backendOwner';
@@ -125,6 +126,9 @@ export class RunOwner {
     try {
       const be = await this.backends.ensure(id, cfg.backend).catch(coded('backend'));
       backendName = be.name;
+      // Before anything is allocated: a run this device cannot hold is refused with figures.
+      const guard = guardRun(cfg, be.name, null, (globalThis.navigator as { deviceMemory?: number })?.deviceMemory);
+      if (guard.verdict === 'refuse') throw Object.assign(new Error(guard.message), { code: 'resources' as const });
       void this.backends.watchLoss(be).then((reason) => {
         if (settled) return;
         lost = reason;

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 import { isActive, type Store } from '../store';
+import { confirmLongRun, guardLine, runGuard } from './runGuard';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -23,21 +24,25 @@ export function trainBlocker(s: Store): string | null {
   if (s.jsonErrors.length) return 'The JSON config has errors (fix and apply it, or revert)';
   if (!s.validation.ok) return 'Fix the config errors first';
   if (s.backendPending) return 'Waiting for the backend…';
+  const g = runGuard(s);
+  if (g?.verdict === 'refuse') return g.message;
   return null;
 }
 
 export function RunControls() {
-  const { status, pauseRequested, stopRequested, blocker } = useStore(
+  const { status, pauseRequested, stopRequested, blocker, estimate } = useStore(
     useShallow((s) => ({
       status: s.status,
       pauseRequested: s.pauseRequested,
       stopRequested: s.stopRequested,
       blocker: trainBlocker(s),
+      estimate: guardLine(s),
     })),
   );
-  const { train, pause, resume, stop } = useStore(
-    useShallow((s) => ({ train: s.train, pause: s.pause, resume: s.resume, stop: s.stop })),
-  );
+  const { pause, resume, stop } = useStore(useShallow((s) => ({ pause: s.pause, resume: s.resume, stop: s.stop })));
+  const train = () => {
+    if (confirmLongRun(useStore.getState())) useStore.getState().train();
+  };
   useShortcuts();
 
   const note = stopRequested ? 'stopping…' : pauseRequested ? 'pausing at the next step…' : null;
@@ -96,6 +101,11 @@ export function RunControls() {
           {note ? <span className="muted"> {note}</span> : null}
         </div>
       </div>
+      {estimate ? (
+        <p className="run-estimate muted" data-testid="run-estimate">
+          {estimate}
+        </p>
+      ) : null}
       <p className="shortcut-hint muted">
         {blocker && !isActive(status) ? <span className="blocker">{blocker}. </span> : null}
         Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume (outside text fields)
@@ -111,7 +121,7 @@ function useShortcuts() {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         if (trainBlocker(s) === null) {
           e.preventDefault();
-          s.train();
+          if (confirmLongRun(s)) s.train();
         }
         return;
       }

@@ -4,17 +4,27 @@ import { hostBatch, oneHot, range } from '../data/batches';
 import type { Dataset, Split } from '../data/types';
 import { crossEntropy } from '../methods/losses';
 import { INFERENCE, type Model } from '../nn/model';
+import { StoppedError, yieldToEventLoop, type RunControl } from './control';
 
 export async function evaluate(
   model: Model,
   d: Dataset,
   split: Split,
   batchSize = 250,
+  /** Given: Stop acts at batch boundaries (on wasm/cpu the loop would otherwise hold the worker throughout). */
+  control?: RunControl,
 ): Promise<{ loss: number; acc: number }> {
   const idx = range(split.count);
   let lossSum = tf.scalar(0);
   let correct = tf.scalar(0);
   for (let start = 0; start < split.count; start += batchSize) {
+    if (control && start > 0) {
+      await yieldToEventLoop(); // lets a queued "stop" message run
+      if (control.isStopped) {
+        tf.dispose([lossSum, correct]);
+        throw new StoppedError();
+      }
+    }
     const n = Math.min(batchSize, split.count - start);
     const b = hostBatch(split, idx, start, n, d);
     const [l, c] = tf.tidy(() => {

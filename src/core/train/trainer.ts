@@ -308,7 +308,7 @@ async function trainPhase(
       const [ls, cs] = await Promise.all([lossSum.data(), correctSum.data()]);
       tf.dispose([lossSum, correctSum]);
       const trainSeconds = (performance.now() - epochStart) / 1000;
-      const te = await evaluate(model, data, data.test);
+      const te = await evaluate(model, data, data.test, undefined, control);
       const m: EpochMetrics = {
         id: phase.id,
         epoch: epoch + 1,

@@ -1,0 +1,29 @@
+// The resource guard in the UI: memory and time of the config in the form on this device, shown beside Train;
+// Train is disabled past what the device holds and asks before a run over 30 minutes (core/train/resources.ts).
+import { formatBytes, guardRun, type Guard } from '../../core/train/resources';
+import { isActive, type Store } from '../store';
+import { deviceSpeed, roughDuration, secondsAt, selSpeedInputs, speedSource } from './share/deviceSpeed';
+
+const deviceMemory = () => (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+
+export function runGuard(s: Store): (Guard & { seconds: number; speed: string }) | null {
+  if (!s.validation.ok || isActive(s.status)) return null;
+  const speed = deviceSpeed(selSpeedInputs(s));
+  const seconds = secondsAt(s.validation.config, speed);
+  const g = guardRun(s.validation.config, s.backend?.name ?? speed.backend, seconds, deviceMemory());
+  return { ...g, seconds, speed: speedSource(speed) };
+}
+
+/** One line for beside Train: "about 4 min (estimate for …) · memory about 120 MB of 2.0 GB". */
+export function guardLine(s: Store): string | null {
+  const g = runGuard(s);
+  if (!g) return null;
+  return `Estimated ${roughDuration(g.seconds)} (${g.speed}) · memory about ${formatBytes(g.memory.total)} of ${formatBytes(g.capacity)}`;
+}
+
+/** Train's last check: true when the run may start (a long one only after the user said yes). */
+export function confirmLongRun(s: Store): boolean {
+  const g = runGuard(s);
+  if (g?.verdict === 'refuse') return false;
+  return g?.verdict !== 'confirm' || window.confirm(g.message);
+}
