@@ -1,7 +1,7 @@
 // How long a run will take, before it starts: the planned phases (plan.ts) times a throughput per model. The UI
 // measures one img/s (the default student on this device) and scales it to other models by their cost per image.
 import { inputShapeOf } from '../data/shape';
-import type { Shape } from '../nn/paramCount';
+import { wrnBlocks, WRN_STEM, type Shape } from '../nn/paramCount';
 import { planPhases } from './plan';
 import { defaultConfig } from '../config/defaults';
 import type { ExperimentConfig, ModelSpec } from '../config/schema';
@@ -47,27 +47,16 @@ export function costPerImage(spec: ModelSpec, s: Shape): number {
     flops += 2 * flat * spec.hidden + 2 * spec.hidden + (spec.dropout ? 2 * spec.hidden : 0);
     return flops + 2 * spec.hidden * s.numClasses + s.numClasses;
   }
-  const n = (spec.depth - 4) / 6;
-  const widths = [16, 16 * spec.widen, 32 * spec.widen, 64 * spec.widen];
-  let h = s.height;
-  let w = s.width;
-  let cin = widths[0];
-  flops += 2 * h * w * 9 * s.channels * cin;
-  for (let g = 0; g < 3; g++) {
-    for (let i = 0; i < n; i++) {
-      const cout = widths[g + 1];
-      const stride = i === 0 && g > 0 ? 2 : 1;
-      const ho = Math.ceil(h / stride);
-      const wo = Math.ceil(w / stride);
-      flops += 4 * h * w * cin; // BN + ReLU on the block input
-      flops += 2 * ho * wo * 9 * cin * cout + 4 * ho * wo * cout + (spec.dropout ? 2 * ho * wo * cout : 0);
-      flops += 2 * ho * wo * 9 * cout * cout + ho * wo * cout; // second conv, residual add
-      if (cin !== cout || stride !== 1) flops += 2 * ho * wo * cin * cout;
-      h = ho;
-      w = wo;
-      cin = cout;
-    }
+  flops += 2 * s.height * s.width * 9 * s.channels * WRN_STEM;
+  const blocks = wrnBlocks(spec, s);
+  for (const { cin, cout, h, w, ho, wo, projected } of blocks) {
+    flops += 4 * h * w * cin; // BN + ReLU on the block input
+    flops += 2 * ho * wo * 9 * cin * cout + 4 * ho * wo * cout + (spec.dropout ? 2 * ho * wo * cout : 0);
+    flops += 2 * ho * wo * 9 * cout * cout + ho * wo * cout; // second conv, residual add
+    if (projected) flops += 2 * ho * wo * cin * cout;
   }
+  const last = blocks.at(-1);
+  const [h, w, cin] = last ? [last.ho, last.wo, last.cout] : [s.height, s.width, WRN_STEM];
   return flops + 5 * h * w * cin + 2 * cin * s.numClasses + s.numClasses;
 }
 

@@ -3,7 +3,7 @@
 // start, finish no step within 30 s and not stop within 3 s; now it is refused with figures, and a long one
 // asks first (the UI, with the time from this device's measured speed).
 import { inputShapeOf } from '../data/shape';
-import { paramCount, type Shape } from '../nn/paramCount';
+import { paramCount, wrnBlocks, WRN_STEM, type Shape } from '../nn/paramCount';
 import type { ExperimentConfig, ModelSpec } from '../config/schema';
 import { planPhases } from './plan';
 
@@ -23,25 +23,12 @@ export function activationsPerImage(spec: ModelSpec, s: Shape): number {
     // conv → ReLU → pool twice (pre/post activation each), then hidden (+ dropout) and logits
     return s.height * s.width * (s.channels + 2 * c1) + h1 * w1 * (c1 + 2 * c2) + flat + 3 * spec.hidden + s.numClasses;
   }
-  const n = (spec.depth - 4) / 6;
-  const widths = [16, 16 * spec.widen, 32 * spec.widen, 64 * spec.widen];
-  let h = s.height;
-  let w = s.width;
-  let cin = widths[0];
-  let total = h * w * (s.channels + cin);
-  for (let g = 0; g < 3; g++) {
-    for (let i = 0; i < n; i++) {
-      const cout = widths[g + 1];
-      const stride = i === 0 && g > 0 ? 2 : 1;
-      const ho = Math.ceil(h / stride);
-      const wo = Math.ceil(w / stride);
-      // BN, ReLU on the input; conv, BN, ReLU, dropout; conv; shortcut; add
-      total += 2 * h * w * cin + 6 * ho * wo * cout;
-      h = ho;
-      w = wo;
-      cin = cout;
-    }
-  }
+  let total = s.height * s.width * (s.channels + WRN_STEM);
+  const blocks = wrnBlocks(spec, s);
+  // BN, ReLU on the input; conv, BN, ReLU, dropout; conv; shortcut; add
+  for (const b of blocks) total += 2 * b.h * b.w * b.cin + 6 * b.ho * b.wo * b.cout;
+  const last = blocks.at(-1);
+  const [h, w, cin] = last ? [last.ho, last.wo, last.cout] : [s.height, s.width, WRN_STEM];
   return total + 2 * h * w * cin + cin + s.numClasses;
 }
 
