@@ -41,10 +41,13 @@ test('a hostile link opens with defaults for the bad fields, a notice, and no sc
     '{"seed":"<img src=x onerror=\\"window.__xss=1\\">","batchSize":1e308,"__proto__":{"polluted":true},' +
     '"students":[{"method":"<script>window.__xss=2</script>"},{"method":"hinton-kd","temperature":"NaN"}],' +
     `"zzz":"${'x'.repeat(5000)}"}`;
-  await app.goto(`/#v1j.${b64url(hostile)}`);
+  // It asks to autostart: a link that needed repair waits for the reader instead.
+  await app.goto(`/#v1j.${b64url(hostile)}&autostart=1`);
   await expect(share.linkNotice).toBeVisible();
   await expect(share.linkNotice).toContainText('seed');
   await expect(run.trainButton).toBeEnabled();
+  await expect(share.heldStart).toBeVisible();
+  await expect(run.status).toHaveText('idle');
   expect(await share.xssMarker()).toBeUndefined();
   await share.dismissNotice();
   await expect(share.linkNotice).toBeHidden();
@@ -53,6 +56,10 @@ test('a hostile link opens with defaults for the bad fields, a notice, and no sc
   await app.goto(`/#v1.${'%%%garbage'.repeat(50)}`);
   await expect(share.linkNotice).toBeVisible();
   await expect(run.trainButton).toBeEnabled();
+  // An address that is not a link of ours, and a query string, are reported, not silently ignored.
+  await app.goto('/?seed=NaN&epochs=Infinity#cfg=abc');
+  await expect(share.linkNotice).toContainText('?seed=NaN&epochs=Infinity');
+  await expect(share.linkNotice).toContainText('not a link of this app');
 });
 
 test('a classroom link hides the controls and shows the classroom view', async ({ app, share, data, run }) => {

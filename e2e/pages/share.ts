@@ -4,12 +4,15 @@ import type { Locator, Page } from '@playwright/test';
 export class Share {
   readonly copyStatus: Locator;
   readonly linkNotice: Locator;
+  /** The Start button of a link that asked to autostart but needed repair. */
+  readonly heldStart: Locator;
   readonly classroomBadge: Locator;
   private readonly copyButton: Locator;
 
   constructor(readonly page: Page) {
     this.copyStatus = page.getByTestId('copy-link-status');
     this.linkNotice = page.getByTestId('link-notice');
+    this.heldStart = page.getByTestId('link-start');
     this.classroomBadge = page.getByTestId('classroom-badge');
     this.copyButton = page.getByTestId('copy-link');
   }
