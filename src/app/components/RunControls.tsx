@@ -107,7 +107,7 @@ export function RunControls() {
         </p>
       ) : null}
       <p className="shortcut-hint muted">
-        {blocker && !isActive(status) ? <span className="blocker">{blocker}. </span> : null}
+        {blocker && !isActive(status) ? <span className="blocker">{blocker.replace(/\.$/, '')}. </span> : null}
         Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume (outside text fields)
       </p>
     </section>
