@@ -87,10 +87,12 @@ describe('worker through its client (real engine, cpu)', () => {
     const id = s.client.start(tiny());
     const end = await s.end(id);
     expect(end.type).toBe('done');
-    const order = s.events.map((e) => e.type).filter((t, i, a) => t !== a[i - 1]);
+    expect(s.events[0]).toEqual({ type: 'hello', id: 0 }); // the worker's code loaded
+    const run = s.events.slice(1);
+    const order = run.map((e) => e.type).filter((t, i, a) => t !== a[i - 1]);
     expect(order.slice(0, 4)).toEqual(['ready', 'started', 'phase', 'steps']);
     expect(order.at(-1)).toBe('done');
-    expect(s.events.every((e) => e.id === id)).toBe(true);
+    expect(run.every((e) => e.id === id)).toBe(true);
     // One teacher (shared) and two students, in plan order, each with its epochs.
     expect(s.of('phase').map((e) => e.phase.id)).toEqual(['teacher', 'student-1', 'student-2']);
     expect(s.of('epoch')).toHaveLength(6);
@@ -164,6 +166,20 @@ describe('worker through its client (real engine, cpu)', () => {
     expect(err.message).toMatch(/needs about [\d.]+ GB/);
     expect(s.of('started')).toHaveLength(0);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a worker whose script never loads: the init is answered with an error within the start-up bound', async () => {
+    const silent = { postMessage: () => undefined, terminate: () => undefined } as unknown as Worker;
+    const client = new TrainingClient(() => silent, 50);
+    const got = new Promise<WorkerEvent>((resolve) => client.on(resolve));
+    const init = client.init('auto');
+    const e = (await got) as Ev<'error'>;
+    expect(e).toMatchObject({ type: 'error', id: init, code: 'backend' });
+    expect(e.message).toMatch(/did not start within 50 ms/);
+    client.terminate();
+    // A worker that loads says hello first, which ends the bound.
+    const s = open();
+    expect((await s.until('hello', 0)).type).toBe('hello');
   });
 
   it('error paths: a diverging run says so with its code; an unknown command is answered, not thrown', async () => {

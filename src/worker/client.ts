@@ -7,14 +7,33 @@ type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K>
 export type CommandInput = DistributiveOmit<Command, 'id'>;
 export type Listener = (e: WorkerEvent) => void;
 
+/** How long the worker's script may take to load before the client says it did not start. */
+export const WORKER_START_MS = 30_000;
+
 export class TrainingClient {
   private worker: Worker;
   private nextId = 1;
   private listeners = new Set<Listener>();
+  /** The first init command, answered with the start-up failure if the worker never says hello. */
+  private firstInit: number | null = null;
+  private startTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(factory: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })) {
+  constructor(
+    factory: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+    startMs = WORKER_START_MS,
+  ) {
     this.worker = factory();
-    this.worker.onmessage = (ev: MessageEvent<WorkerEvent>) => this.listeners.forEach((l) => l(ev.data));
+    // A module worker whose script never loads (blocked, a stalled download) sends nothing and fires no error:
+    // without a bound the badge would say "Detecting…" forever.
+    this.startTimer = setTimeout(() => {
+      const within = startMs >= 1000 ? `${Math.round(startMs / 1000)} s` : `${startMs} ms`;
+      const message = `the training worker did not start within ${within} (its script did not load). Reload the page; if this persists, the browser may be blocking module workers.`;
+      this.listeners.forEach((l) => l({ type: 'error', id: this.firstInit ?? 0, code: 'backend', message }));
+    }, startMs);
+    this.worker.onmessage = (ev: MessageEvent<WorkerEvent>) => {
+      clearTimeout(this.startTimer);
+      this.listeners.forEach((l) => l(ev.data));
+    };
     this.worker.onerror = (ev) =>
       this.listeners.forEach((l) =>
         l({ type: 'error', id: 0, code: 'internal', message: `worker crashed: ${ev.message || 'unknown error'}` }),
@@ -33,7 +52,9 @@ export class TrainingClient {
   }
 
   init(backend: BackendPreference): number {
-    return this.send({ type: 'init', backend });
+    const id = this.send({ type: 'init', backend });
+    this.firstInit ??= id;
+    return id;
   }
   start(config: unknown, opts: { stepMode?: boolean } = {}): number {
     return this.send({ type: 'start', config, ...opts });
@@ -79,6 +100,7 @@ export class TrainingClient {
     return this.send({ type: 'model-import', files, data, seed });
   }
   terminate(): void {
+    clearTimeout(this.startTimer);
     this.worker.terminate();
   }
 }

@@ -16,6 +16,7 @@ import {
   type CachedMeta,
 } from '../storage/datasets';
 import { storageFailure } from '../storage/db';
+import { stallGuard } from './bounded';
 import { etaThrottle } from './progress';
 import type { CatalogEntry, DataCatalog, DataInfo, DataProgress } from './protocol';
 
@@ -29,6 +30,8 @@ interface Loaded {
 }
 
 const memory = new Map<RealDatasetName, Loaded>();
+const MANIFEST_MS = 10_000;
+const STALL_MS = 30_000;
 const dataUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}data/${path}`, self.location.origin);
 
 const SHAPES: Record<RealDatasetName, [number, number, number]> = {
@@ -41,7 +44,8 @@ const SHAPES: Record<RealDatasetName, [number, number, number]> = {
 async function fetchManifest(): Promise<Manifest | null> {
   let res: Response;
   try {
-    res = await fetch(dataUrl('manifest.json'), { cache: 'no-cache' });
+    // Bounded: a manifest that never answers must not hold the catalog (it is optional).
+    res = await fetch(dataUrl('manifest.json'), { cache: 'no-cache', signal: AbortSignal.timeout(MANIFEST_MS) });
   } catch {
     return null; // offline: the cache still works
   }
@@ -89,22 +93,33 @@ async function download(entry: ManifestDataset, sink: ProgressSink): Promise<Rea
   report(0, entry.totalBytes, true);
   const data = await loadPrepared(entry, async (path) => {
     const expected = entry.files.find((f) => f.path === path)?.bytes ?? 0;
-    const res = await fetch(dataUrl(path));
-    if (!res.ok || !res.body) throw new Error(`could not download ${path} (HTTP ${res.status})`);
-    // Stream into one buffer of the size the manifest promises, reporting bytes as they arrive.
-    const out = new Uint8Array(expected);
-    let at = 0;
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (at + value.length > out.length) throw new Error(`${path}: larger than the manifest says (${expected} bytes)`);
-      out.set(value, at);
-      at += value.length;
-      received += value.length;
-      report(received, entry.totalBytes);
+    // However long a shard is, a download that receives nothing for STALL_MS is aborted and says so.
+    const guard = stallGuard(STALL_MS, `the download of ${path}`);
+    const fail = (e: unknown): never => {
+      throw guard.reason() ?? e;
+    };
+    try {
+      const res = await fetch(dataUrl(path), { signal: guard.signal }).catch(fail);
+      if (!res.ok || !res.body) throw new Error(`could not download ${path} (HTTP ${res.status})`);
+      // Stream into one buffer of the size the manifest promises, reporting bytes as they arrive.
+      const out = new Uint8Array(expected);
+      let at = 0;
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read().catch(fail);
+        guard.alive();
+        if (done) break;
+        if (at + value.length > out.length)
+          throw new Error(`${path}: larger than the manifest says (${expected} bytes)`);
+        out.set(value, at);
+        at += value.length;
+        received += value.length;
+        report(received, entry.totalBytes);
+      }
+      return at === out.length ? out : out.subarray(0, at);
+    } finally {
+      guard.done();
     }
-    return at === out.length ? out : out.subarray(0, at);
   });
   report(entry.totalBytes, entry.totalBytes, true);
   return data;

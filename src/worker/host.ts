@@ -15,6 +15,7 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
   const backends = new BackendOwner(env, () => lab.disposeAll());
   const lab: ModelLab = new ModelLab(env, backends, (): RunState => run.state);
   const run: RunOwner = new RunOwner(env, backends, lab);
+  post({ type: 'hello', id: 0 });
 
   return (cmd) => {
     switch (cmd.type) {

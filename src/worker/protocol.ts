@@ -55,6 +55,8 @@ export type Command =
 export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'resources' | 'internal';
 
 export type WorkerEvent =
+  /** Sent once when the worker's code has loaded: the client's start-up bound ends here. */
+  | { type: 'hello'; id: 0 }
   | { type: 'ready'; id: number; backend: BackendInfo }
   | { type: 'invalid'; id: number; errors: FieldError[] }
   | { type: 'started'; id: number; config: ExperimentConfig; dataset: DatasetSummary }

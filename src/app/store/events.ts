@@ -12,6 +12,8 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
   const s = get();
   const current = e.id === s.runId;
   switch (e.type) {
+    case 'hello':
+      return; // the client's start-up watchdog
     case 'attack-progress':
     case 'attack-gallery':
     case 'attack-sweep':
