@@ -1,6 +1,6 @@
 // Backend selection inside the worker: WebGPU, then WebGL, then WASM, then CPU, unless the user forces one.
 // A software GPU (SwiftShader, llvmpipe, a WebGPU fallback adapter) trains far slower than WASM
-// (docs/design.md §4: 1,850 img/s WASM vs 152 WebGL-SwiftShader vs 30 WebGPU-SwiftShader on a small CNN),
+// (docs/design.md §5: 1,850 img/s WASM vs 152 WebGL-SwiftShader vs 30 WebGPU-SwiftShader on a small CNN),
 // so 'auto' skips software GPUs.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
