@@ -10,6 +10,16 @@ import { MAX_STUDENTS } from '../store/configSlice';
 import { Fields, SelectField, type FieldSpec } from './fields';
 
 const METHOD_OPTIONS = METHOD_IDS.map((m) => ({ value: m, label: METHODS[m].label }));
+const LABEL_NOISE_TARGETS = [
+  { value: 'S', label: 'S: the student' },
+  { value: 'T', label: 'T: the teacher' },
+  { value: 'TS', label: 'TS: both' },
+] as const;
+const INPUT_NOISES = [
+  { value: 'none', label: 'None' },
+  { value: 'augment', label: 'Gaussian augmentation' },
+  { value: 'soft-randomization', label: 'Soft Randomization' },
+] as const;
 const K = 10; // both data sets have 10 classes
 
 type Of<M extends MethodId> = Extract<StudentSpec, { method: M }>;
@@ -95,18 +105,7 @@ function methodFields(s: StudentSpec, p: string): FieldSpec[] {
     }
     case 'soft-randomization': {
       const d = defaults('soft-randomization');
-      return [
-        ...kd(s, p),
-        sigma(s.sigma, d.sigma, p),
-        { kind: 'check', label: 'Clip noisy input to [0,1]', path: `${p}.clip`, checked: s.clip, defaultValue: d.clip },
-        {
-          kind: 'check',
-          label: 'Label term on clean input',
-          path: `${p}.ceOnClean`,
-          checked: s.ceOnClean,
-          defaultValue: d.ceOnClean,
-        },
-      ];
+      return [...kd(s, p), ...noisyInput(s, d, p)];
     }
     case 'messy-collaboration': {
       const d = defaults('messy-collaboration');
@@ -119,17 +118,12 @@ function methodFields(s: StudentSpec, p: string): FieldSpec[] {
           path: `${p}.target`,
           value: s.target,
           defaultValue: d.target,
-          options: [
-            { value: 'S', label: 'S: the student' },
-            { value: 'T', label: 'T: the teacher' },
-            { value: 'TS', label: 'TS: both' },
-          ],
+          options: LABEL_NOISE_TARGETS,
         },
       ];
     }
     case 'custom': {
       const d = defaults('custom');
-      const noNoise = s.inputNoise === 'none';
       return [
         { kind: 'check', label: 'Distil from the teacher (KD)', path: `${p}.kd`, checked: s.kd, defaultValue: d.kd },
         ...kd(s, p, !s.kd),
@@ -148,30 +142,10 @@ function methodFields(s: StudentSpec, p: string): FieldSpec[] {
           path: `${p}.inputNoise`,
           value: s.inputNoise,
           defaultValue: d.inputNoise,
-          options: [
-            { value: 'none', label: 'None' },
-            { value: 'augment', label: 'Gaussian augmentation' },
-            { value: 'soft-randomization', label: 'Soft Randomization' },
-          ],
+          options: INPUT_NOISES,
           hint: s.inputNoise === 'soft-randomization' && !s.kd ? 'acts as augmentation without KD' : undefined,
         },
-        sigma(s.sigma, d.sigma, p, noNoise),
-        {
-          kind: 'check',
-          label: 'Clip noisy input to [0,1]',
-          path: `${p}.clip`,
-          checked: s.clip,
-          defaultValue: d.clip,
-          disabled: noNoise,
-        },
-        {
-          kind: 'check',
-          label: 'Label term on clean input',
-          path: `${p}.ceOnClean`,
-          checked: s.ceOnClean,
-          defaultValue: d.ceOnClean,
-          disabled: noNoise,
-        },
+        ...noisyInput(s, d, p, s.inputNoise === 'none'),
         rate('Student label noise', `${p}.studentLabelNoise`, s.studentLabelNoise, d.studentLabelNoise),
         rate('Teacher label noise', `${p}.teacherLabelNoise`, s.teacherLabelNoise, d.teacherLabelNoise, !s.kd),
       ];
@@ -204,6 +178,31 @@ function kd(s: StudentSpec, p: string, disabled?: boolean): FieldSpec[] {
       step: 0.05,
       defaultValue: d.alpha,
       note: '1 = soft targets only',
+      disabled,
+    },
+  ];
+}
+
+type NoisyInput = { sigma: number; clip: boolean; ceOnClean: boolean };
+
+/** σ, clipping and the clean-input label term: the knobs of Soft Randomization's noisy input. */
+function noisyInput(s: NoisyInput, d: NoisyInput, p: string, disabled?: boolean): FieldSpec[] {
+  return [
+    sigma(s.sigma, d.sigma, p, disabled),
+    {
+      kind: 'check',
+      label: 'Clip noisy input to [0,1]',
+      path: `${p}.clip`,
+      checked: s.clip,
+      defaultValue: d.clip,
+      disabled,
+    },
+    {
+      kind: 'check',
+      label: 'Label term on clean input',
+      path: `${p}.ceOnClean`,
+      checked: s.ceOnClean,
+      defaultValue: d.ceOnClean,
       disabled,
     },
   ];
