@@ -3,9 +3,8 @@
 // as data:prepare does. Offline it fails within seconds and points to data:prepare.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RealDatasetId } from '../src/core/data/manifest';
-import { CliError, download, parseOnly, prepare, runMain } from './data-lib';
+import { download, parseDataFlags, parseOnly, prepare, runMain } from './data-lib';
 
 const IDX_FILES = [
   'train-images-idx3-ubyte.gz',
@@ -23,24 +22,8 @@ const USAGE =
   'usage: npm run data:fetch [-- --only mnist,fashion-mnist,cifar-10] [--cache .data-cache] [--out public/data] [--force]';
 
 runMain('data:fetch', async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        only: { type: 'string' },
-        cache: { type: 'string', default: '.data-cache' },
-        out: { type: 'string', default: 'public/data' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${USAGE}`);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = parseDataFlags(USAGE, { cache: { type: 'string', default: '.data-cache' } });
+  if (!values) return 0;
   const only = parseOnly(values.only);
   for (const id of only) {
     const { base, files } = OFFICIAL[id];

@@ -14,6 +14,7 @@ import {
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { REAL_DATASETS } from '../src/core/config/schema';
 import { DataFormatError, importFiles, type InputFile } from '../src/core/data/formats';
@@ -35,6 +36,33 @@ import { encodeShard, MAX_SHARD_BYTES, shardSplit, SPLITS } from '../src/core/da
 export class CliError extends Error {}
 
 export const DATASET_IDS: readonly RealDatasetId[] = REAL_DATASETS;
+
+const SHARED_FLAGS = {
+  only: { type: 'string' },
+  out: { type: 'string', default: 'public/data' },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+type DataFlags<O extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: O & typeof SHARED_FLAGS }>
+>['values'];
+
+/** The flags both data scripts take plus the script's own; a bad flag fails with the usage line, --help prints it
+ * and gives null. */
+export function parseDataFlags<const O extends ParseArgsOptionsConfig>(usage: string, own: O): DataFlags<O> | null {
+  let values: DataFlags<O>;
+  try {
+    values = parseArgs({ options: { ...own, ...SHARED_FLAGS } }).values as DataFlags<O>;
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${usage}`);
+  }
+  if ((values as { help: boolean }).help) {
+    console.log(usage);
+    return null;
+  }
+  return values;
+}
 
 export function parseOnly(value: string | undefined): RealDatasetId[] {
   if (!value) return [...DATASET_IDS];

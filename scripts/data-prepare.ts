@@ -1,31 +1,14 @@
 // npm run data:prepare -- --from DIR [--only mnist,fashion-mnist,cifar-10] [--out public/data] [--force]
 // Turns official MNIST / Fashion-MNIST / CIFAR-10 files found anywhere under DIR into same-origin shards and
 // public/data/manifest.json, which the app offers as data sets without an import step.
-import { parseArgs } from 'node:util';
-import { CliError, parseOnly, prepare, runMain } from './data-lib';
+import { CliError, parseDataFlags, parseOnly, prepare, runMain } from './data-lib';
 
 const USAGE =
   'usage: npm run data:prepare -- --from DIR [--only mnist,fashion-mnist,cifar-10] [--out public/data] [--force]';
 
 runMain('data:prepare', async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        from: { type: 'string' },
-        only: { type: 'string' },
-        out: { type: 'string', default: 'public/data' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${USAGE}`);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = parseDataFlags(USAGE, { from: { type: 'string' } });
+  if (!values) return 0;
   if (!values.from) throw new CliError(`--from DIR is required\n${USAGE}`);
   const results = await prepare({
     from: values.from,

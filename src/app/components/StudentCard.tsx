@@ -7,9 +7,19 @@ import { effectiveFlipRate } from '../../core/methods/labelNoise';
 import { colorFor } from '../lib/colors';
 import { useStore } from '../store';
 import { MAX_STUDENTS } from '../store/configSlice';
-import { CheckboxField, NumberField, SelectField } from './fields';
+import { Fields, SelectField, type FieldSpec } from './fields';
 
 const METHOD_OPTIONS = METHOD_IDS.map((m) => ({ value: m, label: METHODS[m].label }));
+const LABEL_NOISE_TARGETS = [
+  { value: 'S', label: 'S: the student' },
+  { value: 'T', label: 'T: the teacher' },
+  { value: 'TS', label: 'TS: both' },
+] as const;
+const INPUT_NOISES = [
+  { value: 'none', label: 'None' },
+  { value: 'augment', label: 'Gaussian augmentation' },
+  { value: 'soft-randomization', label: 'Soft Randomization' },
+] as const;
 const K = 10; // both data sets have 10 classes
 
 type Of<M extends MethodId> = Extract<StudentSpec, { method: M }>;
@@ -24,7 +34,6 @@ export const StudentCard = memo(function StudentCard({ index }: { index: number 
   const remove = useStore((st) => st.removeStudent);
   if (!s) return null;
   const p = `students.${index}`;
-  const set = (key: string) => (v: unknown) => setField(`${p}.${key}`, v);
   const color = colorFor(`student-${index + 1}`);
 
   return (
@@ -69,243 +78,159 @@ export const StudentCard = memo(function StudentCard({ index }: { index: number 
       />
       <p className="method-desc">{METHODS[s.method].description}</p>
       <div className="grid grid-tight">
-        <MethodParams s={s} set={set} p={p} />
+        {s.method === 'student-alone' ? (
+          <p className="muted span-all">No hyperparameters: plain cross-entropy on the labels.</p>
+        ) : (
+          <Fields specs={methodFields(s, p)} onField={setField} />
+        )}
       </div>
     </article>
   );
 });
 
-interface ParamProps {
-  s: StudentSpec;
-  p: string;
-  set: (key: string) => (v: unknown) => void;
-}
-
-function MethodParams({ s, p, set }: ParamProps) {
+/** Only the hyperparameters the student's method reads, in the order the card shows them. */
+function methodFields(s: StudentSpec, p: string): FieldSpec[] {
   switch (s.method) {
     case 'student-alone':
-      return <p className="muted span-all">No hyperparameters: plain cross-entropy on the labels.</p>;
+      return [];
     case 'hinton-kd':
     case 'fickle-teacher':
-      return <Kd s={s} p={p} set={set} />;
+      return kd(s, p);
     case 'gaussian-augmentation': {
       const d = defaults('gaussian-augmentation');
-      return (
-        <>
-          <Sigma value={s.sigma} def={d.sigma} p={p} set={set} />
-          <CheckboxField
-            label="Clip to [0,1]"
-            path={`${p}.clip`}
-            checked={s.clip}
-            defaultValue={d.clip}
-            onChange={set('clip')}
-          />
-        </>
-      );
+      return [
+        sigma(s.sigma, d.sigma, p),
+        { kind: 'check', label: 'Clip to [0,1]', path: `${p}.clip`, checked: s.clip, defaultValue: d.clip },
+      ];
     }
     case 'soft-randomization': {
       const d = defaults('soft-randomization');
-      return (
-        <>
-          <Kd s={s} p={p} set={set} />
-          <Sigma value={s.sigma} def={d.sigma} p={p} set={set} />
-          <CheckboxField
-            label="Clip noisy input to [0,1]"
-            path={`${p}.clip`}
-            checked={s.clip}
-            defaultValue={d.clip}
-            onChange={set('clip')}
-          />
-          <CheckboxField
-            label="Label term on clean input"
-            path={`${p}.ceOnClean`}
-            checked={s.ceOnClean}
-            defaultValue={d.ceOnClean}
-            onChange={set('ceOnClean')}
-          />
-        </>
-      );
+      return [...kd(s, p), ...noisyInput(s, d, p)];
     }
     case 'messy-collaboration': {
       const d = defaults('messy-collaboration');
-      return (
-        <>
-          <Kd s={s} p={p} set={set} />
-          <Rate label="Label-noise rate r" path={`${p}.rate`} value={s.rate} def={d.rate} onChange={set('rate')} />
-          <SelectField
-            label="Corrupt labels of"
-            path={`${p}.target`}
-            value={s.target}
-            defaultValue={d.target}
-            options={[
-              { value: 'S', label: 'S: the student' },
-              { value: 'T', label: 'T: the teacher' },
-              { value: 'TS', label: 'TS: both' },
-            ]}
-            onChange={set('target')}
-          />
-        </>
-      );
+      return [
+        ...kd(s, p),
+        rate('Label-noise rate r', `${p}.rate`, s.rate, d.rate),
+        {
+          kind: 'select',
+          label: 'Corrupt labels of',
+          path: `${p}.target`,
+          value: s.target,
+          defaultValue: d.target,
+          options: LABEL_NOISE_TARGETS,
+        },
+      ];
     }
     case 'custom': {
       const d = defaults('custom');
-      return (
-        <>
-          <CheckboxField
-            label="Distil from the teacher (KD)"
-            path={`${p}.kd`}
-            checked={s.kd}
-            defaultValue={d.kd}
-            onChange={set('kd')}
-          />
-          <Kd s={s} p={p} set={set} disabled={!s.kd} />
-          <CheckboxField
-            label="Fickle teacher (dropout on)"
-            path={`${p}.fickle`}
-            checked={s.fickle}
-            defaultValue={d.fickle}
-            disabled={!s.kd}
-            hint={!s.kd ? 'needs KD' : undefined}
-            onChange={set('fickle')}
-          />
-          <SelectField
-            label="Input noise"
-            path={`${p}.inputNoise`}
-            value={s.inputNoise}
-            defaultValue={d.inputNoise}
-            options={[
-              { value: 'none', label: 'None' },
-              { value: 'augment', label: 'Gaussian augmentation' },
-              { value: 'soft-randomization', label: 'Soft Randomization' },
-            ]}
-            hint={s.inputNoise === 'soft-randomization' && !s.kd ? 'acts as augmentation without KD' : undefined}
-            onChange={set('inputNoise')}
-          />
-          <Sigma value={s.sigma} def={d.sigma} p={p} set={set} disabled={s.inputNoise === 'none'} />
-          <CheckboxField
-            label="Clip noisy input to [0,1]"
-            path={`${p}.clip`}
-            checked={s.clip}
-            defaultValue={d.clip}
-            disabled={s.inputNoise === 'none'}
-            onChange={set('clip')}
-          />
-          <CheckboxField
-            label="Label term on clean input"
-            path={`${p}.ceOnClean`}
-            checked={s.ceOnClean}
-            defaultValue={d.ceOnClean}
-            disabled={s.inputNoise === 'none'}
-            onChange={set('ceOnClean')}
-          />
-          <Rate
-            label="Student label noise"
-            path={`${p}.studentLabelNoise`}
-            value={s.studentLabelNoise}
-            def={d.studentLabelNoise}
-            onChange={set('studentLabelNoise')}
-          />
-          <Rate
-            label="Teacher label noise"
-            path={`${p}.teacherLabelNoise`}
-            value={s.teacherLabelNoise}
-            def={d.teacherLabelNoise}
-            disabled={!s.kd}
-            onChange={set('teacherLabelNoise')}
-          />
-        </>
-      );
+      return [
+        { kind: 'check', label: 'Distil from the teacher (KD)', path: `${p}.kd`, checked: s.kd, defaultValue: d.kd },
+        ...kd(s, p, !s.kd),
+        {
+          kind: 'check',
+          label: 'Fickle teacher (dropout on)',
+          path: `${p}.fickle`,
+          checked: s.fickle,
+          defaultValue: d.fickle,
+          disabled: !s.kd,
+          hint: !s.kd ? 'needs KD' : undefined,
+        },
+        {
+          kind: 'select',
+          label: 'Input noise',
+          path: `${p}.inputNoise`,
+          value: s.inputNoise,
+          defaultValue: d.inputNoise,
+          options: INPUT_NOISES,
+          hint: s.inputNoise === 'soft-randomization' && !s.kd ? 'acts as augmentation without KD' : undefined,
+        },
+        ...noisyInput(s, d, p, s.inputNoise === 'none'),
+        rate('Student label noise', `${p}.studentLabelNoise`, s.studentLabelNoise, d.studentLabelNoise),
+        rate('Teacher label noise', `${p}.teacherLabelNoise`, s.teacherLabelNoise, d.teacherLabelNoise, !s.kd),
+      ];
     }
   }
 }
 
-function Kd({ s, p, set, disabled }: ParamProps & { disabled?: boolean }) {
-  if (!('temperature' in s)) return null;
+function kd(s: StudentSpec, p: string, disabled?: boolean): FieldSpec[] {
+  if (!('temperature' in s)) return [];
   const d = defaults('hinton-kd');
-  return (
-    <>
-      <NumberField
-        label="Temperature T"
-        path={`${p}.temperature`}
-        value={s.temperature}
-        min={1}
-        max={20}
-        step={0.5}
-        defaultValue={d.temperature}
-        disabled={disabled}
-        onChange={set('temperature')}
-      />
-      <NumberField
-        label="KD weight α"
-        path={`${p}.alpha`}
-        value={s.alpha}
-        min={0}
-        max={1}
-        step={0.05}
-        defaultValue={d.alpha}
-        note="1 = soft targets only"
-        disabled={disabled}
-        onChange={set('alpha')}
-      />
-    </>
-  );
+  return [
+    {
+      kind: 'number',
+      label: 'Temperature T',
+      path: `${p}.temperature`,
+      value: s.temperature,
+      min: 1,
+      max: 20,
+      step: 0.5,
+      defaultValue: d.temperature,
+      disabled,
+    },
+    {
+      kind: 'number',
+      label: 'KD weight α',
+      path: `${p}.alpha`,
+      value: s.alpha,
+      min: 0,
+      max: 1,
+      step: 0.05,
+      defaultValue: d.alpha,
+      note: '1 = soft targets only',
+      disabled,
+    },
+  ];
 }
 
-function Sigma({
-  value,
-  def,
-  p,
-  set,
-  disabled,
-}: {
-  value: number;
-  def: number;
-  p: string;
-  set: ParamProps['set'];
-  disabled?: boolean;
-}) {
-  return (
-    <NumberField
-      label="Noise σ"
-      path={`${p}.sigma`}
-      value={value}
-      min={0}
-      max={1}
-      step={0.05}
-      unit="pixel units"
-      defaultValue={def}
-      note="must be > 0"
-      disabled={disabled}
-      onChange={set('sigma')}
-    />
-  );
+type NoisyInput = { sigma: number; clip: boolean; ceOnClean: boolean };
+
+/** σ, clipping and the clean-input label term: the knobs of Soft Randomization's noisy input. */
+function noisyInput(s: NoisyInput, d: NoisyInput, p: string, disabled?: boolean): FieldSpec[] {
+  return [
+    sigma(s.sigma, d.sigma, p, disabled),
+    {
+      kind: 'check',
+      label: 'Clip noisy input to [0,1]',
+      path: `${p}.clip`,
+      checked: s.clip,
+      defaultValue: d.clip,
+      disabled,
+    },
+    {
+      kind: 'check',
+      label: 'Label term on clean input',
+      path: `${p}.ceOnClean`,
+      checked: s.ceOnClean,
+      defaultValue: d.ceOnClean,
+      disabled,
+    },
+  ];
 }
 
-function Rate(props: {
-  label: string;
-  path: string;
-  value: number;
-  def: number;
-  onChange(v: number): void;
-  disabled?: boolean;
-}) {
-  const eff = Number.isFinite(props.value) ? effectiveFlipRate(props.value, K) : NaN;
-  return (
-    <NumberField
-      label={props.label}
-      path={props.path}
-      value={props.value}
-      min={0}
-      max={1}
-      step={0.05}
-      defaultValue={props.def}
-      disabled={props.disabled}
-      note={
-        <strong className="flip">
-          {Number.isFinite(eff) ? `effective flip rate r·(K−1)/K = ${(eff * 100).toFixed(1)} %` : ''}
-        </strong>
-      }
-      onChange={props.onChange}
-    />
+function sigma(value: number, def: number, p: string, disabled?: boolean): FieldSpec {
+  return {
+    kind: 'number',
+    label: 'Noise σ',
+    path: `${p}.sigma`,
+    value,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    unit: 'pixel units',
+    defaultValue: def,
+    note: 'must be > 0',
+    disabled,
+  };
+}
+
+/** A label-noise rate with the flip rate it amounts to over K classes. */
+function rate(label: string, path: string, value: number, def: number, disabled?: boolean): FieldSpec {
+  const eff = Number.isFinite(value) ? effectiveFlipRate(value, K) : NaN;
+  const note = (
+    <strong className="flip">
+      {Number.isFinite(eff) ? `effective flip rate r·(K−1)/K = ${(eff * 100).toFixed(1)} %` : ''}
+    </strong>
   );
+  return { kind: 'number', label, path, value, min: 0, max: 1, step: 0.05, defaultValue: def, disabled, note };
 }

@@ -21,6 +21,15 @@ function Shell({ id, label, path, hint, children }: ShellProps) {
     <div className={`field${error ? ' field-invalid' : ''}`} data-field={path}>
       <label htmlFor={id}>{label}</label>
       {children}
+      <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The hint and the validation message under a control, with the ids its aria-describedby names. */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint ? (
         <div className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -31,7 +40,7 @@ function Shell({ id, label, path, hint, children }: ShellProps) {
           {error}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -41,7 +50,7 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 
 const fmt = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
-interface NumberFieldProps {
+export interface NumberFieldProps {
   label: string;
   path: string;
   value: number;
@@ -93,7 +102,7 @@ export function NumberField(p: NumberFieldProps) {
   );
 }
 
-interface SelectFieldProps<T extends string> {
+export interface SelectFieldProps<T extends string> {
   label: string;
   path: string;
   value: T;
@@ -138,7 +147,7 @@ export function SelectField<T extends string>(p: SelectFieldProps<T>) {
   );
 }
 
-interface CheckboxFieldProps {
+export interface CheckboxFieldProps {
   label: string;
   path: string;
   checked: boolean;
@@ -170,16 +179,46 @@ export function CheckboxField(p: CheckboxFieldProps) {
         onChange={(e) => p.onChange(e.target.checked)}
       />
       <label htmlFor={id}>{p.label}</label>
-      {hint ? (
-        <div className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="field-error" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
     </div>
   );
+}
+
+/** A field declared as data; without its own onChange it reports to the list's `onField(path, value)`. */
+type Spec<K extends string, P extends { onChange(v: never): void }> = { kind: K } & Omit<P, 'onChange'> &
+  Partial<Pick<P, 'onChange'>>;
+export type FieldSpec =
+  Spec<'number', NumberFieldProps> | Spec<'select', SelectFieldProps<string>> | Spec<'check', CheckboxFieldProps>;
+
+/** A form's fields in order; falsy entries are fields not shown in the current state. */
+export type FieldList = readonly (FieldSpec | false | null | undefined)[];
+
+interface FieldsProps {
+  specs: FieldList;
+  onField?(path: string, value: unknown): void;
+}
+
+/** Renders a form's field list in order, each with the control of its kind. */
+export function Fields({ specs, onField }: FieldsProps) {
+  return (
+    <>
+      {specs.map((f) => {
+        if (!f) return null;
+        const toList = (v: unknown) => onField?.(f.path, v);
+        switch (f.kind) {
+          case 'number':
+            return <NumberField key={f.path} {...f} onChange={f.onChange ?? toList} />;
+          case 'select':
+            return <SelectField key={f.path} {...f} onChange={f.onChange ?? toList} />;
+          case 'check':
+            return <CheckboxField key={f.path} {...f} onChange={f.onChange ?? toList} />;
+        }
+      })}
+    </>
+  );
+}
+
+/** A select spec typed by its own options, so that its onChange receives the option type without a cast. */
+export function select<T extends string>(f: Omit<Spec<'select', SelectFieldProps<T>>, 'kind'>): FieldSpec {
+  return { kind: 'select', ...f };
 }

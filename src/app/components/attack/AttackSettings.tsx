@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import type { TargetMode } from '../../../core/attacks/types';
 import { useStore } from '../../store';
 import type { AttackKind } from '../../store/attackSlice';
-import { CheckboxField, NumberField, SelectField } from '../fields';
+import { Fields, select } from '../fields';
 import { useClassNames, useEpsUnits, useLabModels, useSourceId } from './labHooks';
 
 const KINDS: { value: AttackKind; label: string }[] = [
@@ -32,91 +32,98 @@ export function AttackSettings() {
   const classNames = useClassNames();
   const u = useEpsUnits();
   const pgd = s.kind !== 'fgsm';
+  const targeted = s.kind === 'pgd-targeted';
 
   return (
     <fieldset className="lab-settings">
       <legend>Attack</legend>
       <div className="grid">
-        <SelectField
-          label="Attack"
-          path="lab.kind"
-          testId="attack-kind"
-          value={s.kind}
-          options={KINDS}
-          defaultValue="pgd"
-          onChange={(kind) => update({ kind })}
+        <Fields
+          specs={[
+            select({
+              label: 'Attack',
+              path: 'lab.kind',
+              testId: 'attack-kind',
+              value: s.kind,
+              options: KINDS,
+              defaultValue: 'pgd',
+              onChange: (kind) => update({ kind }),
+            }),
+          ]}
         />
         <EpsField />
-        <SelectField
-          label="Source model"
-          path="lab.source"
-          testId="attack-source"
-          value={source ?? ''}
-          options={models.map((m) => ({ value: m.id, label: m.label }))}
-          hint="examples are crafted on its gradients (gallery, transfer)"
-          onChange={(id) => update({ source: id })}
-        />
-        {pgd ? (
-          <>
-            <NumberField
-              label={`Step size${u.colour ? ' (/255)' : ''}`}
-              path="lab.stepSize"
-              value={+u.toDisplay(s.stepSize).toFixed(4)}
-              min={0}
-              max={u.max}
-              note="keeps its ratio to ε when ε changes"
-              onChange={within(0, u.max, (v) => update({ stepSize: u.fromDisplay(v) }))}
-            />
-            <NumberField
-              label="Steps"
-              path="lab.steps"
-              value={s.steps}
-              min={1}
-              max={200}
-              step={1}
-              defaultValue={20}
-              onChange={within(1, 200, (v) => update({ steps: Math.round(v) }))}
-            />
-            <CheckboxField
-              label="Random start"
-              path="lab.randomStart"
-              checked={s.randomStart}
-              defaultValue
-              hint="start from a random point in the ε-ball"
-              onChange={(randomStart) => update({ randomStart })}
-            />
-          </>
-        ) : null}
-        {s.kind === 'pgd-targeted' ? (
-          <>
-            <SelectField
-              label="Target"
-              path="lab.target"
-              value={s.target.mode}
-              options={TARGETS}
-              defaultValue="next"
-              onChange={(mode) => update({ target: mode === 'fixed' ? { mode, class: 0 } : { mode } })}
-            />
-            {s.target.mode === 'fixed' ? (
-              <SelectField
-                label="Target class"
-                path="lab.targetClass"
-                value={String(s.target.class)}
-                options={classNames.map((n, i) => ({ value: String(i), label: `${i}: ${n}` }))}
-                onChange={(c) => update({ target: { mode: 'fixed', class: Number(c) } })}
-              />
-            ) : null}
-          </>
-        ) : null}
-        <NumberField
-          label="Seed"
-          path="lab.seed"
-          value={s.seed}
-          min={0}
-          max={2 ** 31 - 1}
-          step={1}
-          note="random start, picks, subsets"
-          onChange={within(0, 2 ** 31 - 1, (v) => update({ seed: Math.round(v) }))}
+        <Fields
+          specs={[
+            {
+              kind: 'select',
+              label: 'Source model',
+              path: 'lab.source',
+              testId: 'attack-source',
+              value: source ?? '',
+              options: models.map((m) => ({ value: m.id, label: m.label })),
+              hint: 'examples are crafted on its gradients (gallery, transfer)',
+              onChange: (id) => update({ source: id }),
+            },
+            pgd && {
+              kind: 'number',
+              label: `Step size${u.colour ? ' (/255)' : ''}`,
+              path: 'lab.stepSize',
+              value: +u.toDisplay(s.stepSize).toFixed(4),
+              min: 0,
+              max: u.max,
+              note: 'keeps its ratio to ε when ε changes',
+              onChange: within(0, u.max, (v) => update({ stepSize: u.fromDisplay(v) })),
+            },
+            pgd && {
+              kind: 'number',
+              label: 'Steps',
+              path: 'lab.steps',
+              value: s.steps,
+              min: 1,
+              max: 200,
+              step: 1,
+              defaultValue: 20,
+              onChange: within(1, 200, (v) => update({ steps: Math.round(v) })),
+            },
+            pgd && {
+              kind: 'check',
+              label: 'Random start',
+              path: 'lab.randomStart',
+              checked: s.randomStart,
+              defaultValue: true,
+              hint: 'start from a random point in the ε-ball',
+              onChange: (randomStart) => update({ randomStart }),
+            },
+            targeted &&
+              select({
+                label: 'Target',
+                path: 'lab.target',
+                value: s.target.mode,
+                options: TARGETS,
+                defaultValue: 'next',
+                onChange: (mode) => update({ target: mode === 'fixed' ? { mode, class: 0 } : { mode } }),
+              }),
+            targeted &&
+              s.target.mode === 'fixed' && {
+                kind: 'select',
+                label: 'Target class',
+                path: 'lab.targetClass',
+                value: String(s.target.class),
+                options: classNames.map((n, i) => ({ value: String(i), label: `${i}: ${n}` })),
+                onChange: (c) => update({ target: { mode: 'fixed', class: Number(c) } }),
+              },
+            {
+              kind: 'number',
+              label: 'Seed',
+              path: 'lab.seed',
+              value: s.seed,
+              min: 0,
+              max: 2 ** 31 - 1,
+              step: 1,
+              note: 'random start, picks, subsets',
+              onChange: within(0, 2 ** 31 - 1, (v) => update({ seed: Math.round(v) })),
+            },
+          ]}
         />
       </div>
     </fieldset>

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { AUGMENTS, type Augment } from '../../../core/config/schema';
 import type { DataCatalog, DataInfo } from '../../../worker/protocol';
 import { useStore } from '../../store';
-import { NumberField, SelectField } from '../fields';
+import { Fields, SelectField } from '../fields';
 import { DATASET_IDS, DATASET_LABELS, isRealDataset, PRESET_DATA, SIZE_LIMITS, type DatasetId } from './datasets';
 import { countText, mb } from './format';
 
@@ -52,6 +52,8 @@ export const DataFields = memo(function DataFields() {
   const preset = PRESET_DATA[d.dataset];
   const avail = available(d.dataset, info, catalog);
   const note = (n: number | undefined) => (n !== undefined ? `at most ${countText(n)} available` : undefined);
+  const size = { kind: 'number', min: limits.min, step: 1 } as const;
+  const synth = preset.dataset === 'synthetic' ? preset : undefined;
 
   return (
     <div className="grid">
@@ -66,63 +68,59 @@ export const DataFields = memo(function DataFields() {
           onChange={setDataset}
         />
       </div>
-      <NumberField
-        label="Training images"
-        path="data.trainSize"
-        value={d.trainSize}
-        min={limits.min}
-        max={limits.train}
-        step={1}
-        defaultValue={preset.trainSize}
-        note={note(avail?.train)}
-        onChange={(v) => setField('data.trainSize', v)}
+      <Fields
+        onField={setField}
+        specs={[
+          {
+            ...size,
+            label: 'Training images',
+            path: 'data.trainSize',
+            value: d.trainSize,
+            max: limits.train,
+            defaultValue: preset.trainSize,
+            note: note(avail?.train),
+          },
+          {
+            ...size,
+            label: 'Test images',
+            path: 'data.testSize',
+            value: d.testSize,
+            max: limits.test,
+            defaultValue: preset.testSize,
+            note: note(avail?.test),
+          },
+          d.dataset === 'synthetic' && {
+            kind: 'number',
+            label: 'Image size',
+            path: 'data.size',
+            value: d.size,
+            min: 4,
+            max: 32,
+            step: 1,
+            unit: 'px',
+            defaultValue: synth?.size,
+          },
+          d.dataset === 'synthetic' && {
+            kind: 'select',
+            label: 'Channels',
+            path: 'data.channels',
+            value: String(d.channels),
+            options: CHANNEL_OPTIONS,
+            defaultValue: synth ? String(synth.channels) : undefined,
+            onChange: (v) => setField('data.channels', Number(v)),
+          },
+          'augment' in d && {
+            kind: 'select',
+            label: 'Augmentation',
+            path: 'data.augment',
+            value: d.augment,
+            options: AUGMENT_OPTIONS,
+            defaultValue: 'augment' in preset ? preset.augment : undefined,
+            testId: 'augment-select',
+            hint: 'training batches only; flips suit CIFAR-10, not digits',
+          },
+        ]}
       />
-      <NumberField
-        label="Test images"
-        path="data.testSize"
-        value={d.testSize}
-        min={limits.min}
-        max={limits.test}
-        step={1}
-        defaultValue={preset.testSize}
-        note={note(avail?.test)}
-        onChange={(v) => setField('data.testSize', v)}
-      />
-      {d.dataset === 'synthetic' ? (
-        <>
-          <NumberField
-            label="Image size"
-            path="data.size"
-            value={d.size}
-            min={4}
-            max={32}
-            step={1}
-            unit="px"
-            defaultValue={preset.dataset === 'synthetic' ? preset.size : undefined}
-            onChange={(v) => setField('data.size', v)}
-          />
-          <SelectField
-            label="Channels"
-            path="data.channels"
-            value={String(d.channels) as '1' | '3'}
-            options={CHANNEL_OPTIONS}
-            defaultValue={preset.dataset === 'synthetic' ? (String(preset.channels) as '1' | '3') : undefined}
-            onChange={(v) => setField('data.channels', Number(v))}
-          />
-        </>
-      ) : null}
-      {'augment' in d ? (
-        <SelectField<Augment>
-          label="Augmentation"
-          path="data.augment"
-          value={d.augment}
-          options={AUGMENT_OPTIONS}
-          defaultValue={'augment' in preset ? preset.augment : undefined}
-          testId="augment-select"
-          hint="training batches only; flips suit CIFAR-10, not digits"
-          onChange={(v) => setField('data.augment', v)}
-        />
-      ) : null}
     </div>
   );
 });
