@@ -68,3 +68,15 @@ test('a classroom link hides the controls and shows the classroom view', async (
   await expect(data.select).toBeHidden();
   await expect(run.trainButton).toBeVisible();
 });
+
+test('an autostart link for a run over 30 minutes waits for Start and says why', async ({ app, share, run }) => {
+  const long = '{"teacher":{"epochs":60},"student":{"epochs":60}}'; // the default MNIST run, 15× longer
+  await app.goto(`/#v1j.${b64url(long)}&autostart=1`);
+  await expect(share.linkNotice).toContainText(/estimated at \d+ minutes on this device/);
+  await expect(share.heldStart).toBeVisible();
+  await expect(run.status).toHaveText('idle');
+  await share.heldStart.click();
+  await expect(run.status).not.toHaveText('idle');
+  await run.stop();
+  await run.waitForStatus('stopped');
+});

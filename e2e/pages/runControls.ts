@@ -5,6 +5,7 @@ export class RunControls {
   readonly status: Locator;
   readonly badge: Locator;
   readonly trainButton: Locator;
+  readonly stopButton: Locator;
   readonly progress: Locator;
   readonly error: Locator;
   readonly resumeBanner: Locator;
@@ -17,6 +18,7 @@ export class RunControls {
     this.status = page.getByTestId('run-status');
     this.badge = page.getByTestId('backend-badge');
     this.trainButton = page.getByTestId('train');
+    this.stopButton = page.getByTestId('stop');
     this.progress = page.getByTestId('progress');
     this.error = page.getByTestId('run-error');
     this.resumeBanner = page.getByTestId('resume-banner');
@@ -27,6 +29,10 @@ export class RunControls {
 
   async train(): Promise<void> {
     await this.trainButton.click();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopButton.click();
   }
 
   async waitForStatus(status: string, timeout = 150_000): Promise<void> {

@@ -12,6 +12,7 @@ import {
   type DecodedShare,
 } from '../../core/config/shareLink';
 import { isActive, useStore, type Store } from '.';
+import { runGuard } from '../components/runGuard';
 import { shareUiOf } from './shareSlice';
 
 const DEBOUNCE_MS = 400;
@@ -51,14 +52,14 @@ async function openLinkInAddressBar(): Promise<boolean> {
 /** The held autostart of a repaired link, once the reader pressed Start. */
 export function startHeldLink(): void {
   useStore.setState({ autostartHeld: false, linkNotices: [] });
-  autostartOnce();
+  autostartOnce(true); // the reader pressed Start: no second question
 }
 
 let autostarted = false;
 
 /** Trains as soon as a run can start; gives up if a run starts (or ends) first, e.g. the user pressed Train. */
-function autostartOnce(): void {
-  if (autostarted) return;
+function autostartOnce(confirmed = false): void {
+  if (autostarted && !confirmed) return;
   autostarted = true;
   const from = useStore.getState().status;
   const ready = (s: Store) =>
@@ -67,6 +68,19 @@ function autostartOnce(): void {
     if (s.status !== from) return unsubscribe();
     if (!ready(s)) return;
     unsubscribe();
+    // The resource guard applies to links too: one that does not fit says so; a long one waits for Start.
+    const g = confirmed ? null : runGuard(s);
+    if (g && g.verdict !== 'ok') {
+      const message =
+        g.verdict === 'refuse'
+          ? `asks to start a run this device cannot hold: ${g.message}`
+          : `asks to start a run estimated at ${Math.round(g.seconds / 60)} minutes on this device; it waits for you`;
+      useStore.setState({
+        linkNotices: [...s.linkNotices, { field: '(link)', message }],
+        autostartHeld: g.verdict === 'confirm',
+      });
+      return;
+    }
     s.train();
   };
   const unsubscribe = useStore.subscribe(check);

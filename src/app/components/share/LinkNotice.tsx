@@ -31,7 +31,7 @@ export function LinkNotice() {
       </ul>
       {held ? (
         <p className="link-notice-start">
-          This link asks to start training at once. It needed repair, so it waits for you: read the notes, then{' '}
+          This link asks to start training at once. It waits for you: read the notes above, then{' '}
           <button type="button" className="primary" data-testid="link-start" onClick={startHeldLink}>
             Start
           </button>
