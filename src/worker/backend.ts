@@ -105,7 +105,8 @@ export async function selectBackend(
 ): Promise<BackendInfo> {
   const notes: string[] = [];
   const avoided = (name: BackendName) => {
-    if (avoid.has(name)) notes.push(`${name}: lost its device earlier in this session`);
+    const note = `${name}: lost its device earlier in this session`;
+    if (avoid.has(name) && !notes.includes(note)) notes.push(note); // a forced backend is tried twice
     return avoid.has(name);
   };
   const tryGpu = async (name: 'webgpu' | 'webgl', forced: boolean): Promise<BackendInfo | null> => {

@@ -14,7 +14,7 @@ import { realData } from './data';
 import type { WorkerEnv } from './env';
 import type { ModelLab, RunState } from './modelLab';
 import { InterruptedRuns, newRunKey } from './interrupted';
-import type { ErrorCode } from './protocol';
+import type { ErrorCode, WorkerEvent } from './protocol';
 import { runLockName } from './runLocks';
 import { Batcher } from './throttle';
 
@@ -128,7 +128,7 @@ export class RunOwner {
       backendName = be.name;
       // Before anything is allocated: a run this device cannot hold is refused with figures.
       const guard = guardRun(cfg, be.name, null, (globalThis.navigator as { deviceMemory?: number })?.deviceMemory);
-      if (guard.verdict === 'refuse') throw Object.assign(new Error(guard.message), { code: 'resources' as const });
+      if (guard.verdict === 'refuse') throw Object.assign(new Error(guard.message), { code: 'resources' });
       void this.backends.watchLoss(be).then((reason) => {
         if (settled) return;
         lost = reason;
@@ -204,14 +204,11 @@ export class RunOwner {
     } catch (e) {
       steps.flush();
       this.lab.endRun(null);
-      retry = lost !== null;
-      if (!retry) await deleteCheckpoint(runKey); // stopped on purpose or failed: nothing to resume
-      if (retry) {
-        /* continued below, after this attempt has let go of its state */
-      } else if (e instanceof StoppedError) post({ type: 'stopped', id });
-      else if (e instanceof DivergedError) post({ type: 'error', id, code: 'diverged', message: e.message });
-      else
-        post({ type: 'error', id, code: (e as Coded).code ?? 'internal', message: (e as Error).message || String(e) });
+      retry = lost !== null; // continued below, after this attempt has let go of its state
+      if (!retry) {
+        await deleteCheckpoint(runKey); // stopped on purpose or failed: nothing to resume
+        post(endOf(id, e));
+      }
     } finally {
       settled = true;
       this.control = null;
@@ -240,6 +237,13 @@ export class RunOwner {
       this.env.post({ type: 'phaseEnd', id, result: r });
     });
   }
+}
+
+/** The event that ends a run that threw. */
+function endOf(id: number, e: unknown): WorkerEvent {
+  if (e instanceof StoppedError) return { type: 'stopped', id };
+  if (e instanceof DivergedError) return { type: 'error', id, code: 'diverged', message: e.message };
+  return { type: 'error', id, code: (e as Coded).code ?? 'internal', message: (e as Error).message || String(e) };
 }
 
 function summary(data: Dataset) {

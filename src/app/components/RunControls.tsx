@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 import { isActive, type Store } from '../store';
-import { confirmLongRun, guardLine, runGuard } from './runGuard';
+import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -19,25 +19,27 @@ const FRIENDLY: Record<Store['status'], string> = {
 };
 
 /** Why Train is disabled, or null when it is enabled. */
-export function trainBlocker(s: Store): string | null {
+export function trainBlocker(s: Store, g: RunGuard = runGuard(s)): string | null {
   if (isActive(s.status)) return 'A run is in progress';
   if (s.jsonErrors.length) return 'The JSON config has errors (fix and apply it, or revert)';
   if (!s.validation.ok) return 'Fix the config errors first';
   if (s.backendPending) return 'Waiting for the backend…';
-  const g = runGuard(s);
   if (g?.verdict === 'refuse') return g.message;
   return null;
 }
 
 export function RunControls() {
   const { status, pauseRequested, stopRequested, blocker, estimate } = useStore(
-    useShallow((s) => ({
-      status: s.status,
-      pauseRequested: s.pauseRequested,
-      stopRequested: s.stopRequested,
-      blocker: trainBlocker(s),
-      estimate: guardLine(s),
-    })),
+    useShallow((s) => {
+      const g = runGuard(s); // once per store change: the blocker and the estimate line both read it
+      return {
+        status: s.status,
+        pauseRequested: s.pauseRequested,
+        stopRequested: s.stopRequested,
+        blocker: trainBlocker(s, g),
+        estimate: guardLine(g),
+      };
+    }),
   );
   const { pause, resume, stop } = useStore(useShallow((s) => ({ pause: s.pause, resume: s.resume, stop: s.stop })));
   const train = () => {

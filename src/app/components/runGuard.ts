@@ -6,7 +6,9 @@ import { deviceSpeed, roughDuration, secondsAt, selSpeedInputs, speedSource } fr
 
 const deviceMemory = () => (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
 
-export function runGuard(s: Store): (Guard & { seconds: number; speed: string }) | null {
+export type RunGuard = (Guard & { seconds: number; speed: string }) | null;
+
+export function runGuard(s: Store): RunGuard {
   if (!s.validation.ok || isActive(s.status)) return null;
   const speed = deviceSpeed(selSpeedInputs(s));
   const seconds = secondsAt(s.validation.config, speed);
@@ -15,8 +17,7 @@ export function runGuard(s: Store): (Guard & { seconds: number; speed: string })
 }
 
 /** One line for beside Train: "about 4 min (estimate for …) · memory about 120 MB of 2.0 GB". */
-export function guardLine(s: Store): string | null {
-  const g = runGuard(s);
+export function guardLine(g: RunGuard): string | null {
   if (!g) return null;
   return `Estimated ${roughDuration(g.seconds)} (${g.speed}) · memory about ${formatBytes(g.memory.total)} of ${formatBytes(g.capacity)}`;
 }
