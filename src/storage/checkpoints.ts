@@ -3,6 +3,8 @@
 // finished epoch. Two tabs training at once write two records; which tab owns which run is a Web Lock
 // (worker/runLocks.ts), not something stored here.
 import { del, entries, get, set } from 'idb-keyval';
+import type { ExperimentConfig } from '../core/config/schema';
+import type { CellOutcome } from '../core/study/outcome';
 import type { RunCheckpoint } from '../core/train/checkpoint';
 import { attempt, store, type StorageResult } from './db';
 
@@ -11,7 +13,13 @@ export interface StoredCheckpoint {
   runKey: string;
   savedAt: number;
   stepMode: boolean;
+  /** Of the cell in progress (for a plain run, of the run). */
   checkpoint: RunCheckpoint;
+  /**
+   * A study's progress: its base config, the cells finished (with their results), and the index of the cell the
+   * checkpoint belongs to. A cell in `done` whose checkpoint this still is has finished: resume starts the next.
+   */
+  study?: { base: ExperimentConfig; done: CellOutcome[]; cell: number };
 }
 
 const db = () => store('checkpoints');

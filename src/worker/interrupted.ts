@@ -1,5 +1,6 @@
 // Interrupted runs: checkpoints whose run no tab owns any more (its lock is free) can be resumed here; those
 // another tab is training are counted and watched, so their Resume appears here once that tab closes.
+import { studyCells, studyOf } from '../core/study';
 import { planPhases } from '../core/train/plan';
 import { checkpointBytes } from '../core/train/checkpoint';
 import { listCheckpoints, type StoredCheckpoint } from '../storage/checkpoints';
@@ -53,10 +54,16 @@ function describe(stored: StoredCheckpoint): ResumeInfo {
   const cp = stored.checkpoint;
   const planned = planPhases(cp.config);
   const p = planned[Math.min(cp.phase, planned.length - 1)];
+  const st = stored.study;
+  const cells = st ? studyCells(studyOf(st.base)) : [];
+  const at = st
+    ? cells[Math.min(st.cell + (st.done.some((d) => d.cell.index === st.cell) ? 1 : 0), cells.length - 1)]
+    : null;
   return {
     runKey: stored.runKey,
     savedAt: stored.savedAt,
-    config: cp.config,
+    config: st?.base ?? cp.config,
+    study: at ? { cell: at.index, of: cells.length, seed: at.seed, value: at.value } : null,
     stepMode: stored.stepMode,
     phase: cp.phase,
     phases: planned.length,

@@ -2,6 +2,7 @@
 // tensor; only plain numbers and strings cross this boundary.
 import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } from '../core/config/schema';
 import type { FieldError } from '../core/config/validate';
+import type { Cell, CellOutcome } from '../core/study';
 import type { EpochMetrics, ModelResult, PhaseInfo, StepSample } from '../core/train/events';
 import type { AttackCommand, AttackEvent, ModelRef } from './attackProtocol';
 
@@ -68,6 +69,16 @@ export type WorkerEvent =
   | { type: 'paused'; id: number }
   | { type: 'resumed'; id: number }
   | { type: 'stopped'; id: number }
+  /**
+   * A cell of the run's study begins (every run is a study; a plain run has one cell): the phase, step, epoch and
+   * phaseEnd events that follow belong to it. `of` is the number of cells.
+   */
+  | { type: 'cell'; id: number; cell: Cell; of: number }
+  /** The robust evaluation after a cell's training: images attacked so far over all its models. */
+  | { type: 'robust-progress'; id: number; cell: number; done: number; total: number; label: string }
+  /** A cell finished: its models' clean and robust accuracy (the study's statistics use these), and histories. */
+  | { type: 'cell-done'; id: number; outcome: CellOutcome }
+  /** The whole run (every cell) finished; results and seconds are those of the last cell, total of all. */
   | { type: 'done'; id: number; results: ModelResult[]; seconds: number; backend: BackendInfo }
   | { type: 'error'; id: number; code: ErrorCode; message: string }
   | { type: 'data-catalog'; id: number; catalog: DataCatalog }
@@ -90,7 +101,10 @@ export interface ResumeInfo {
   /** The run's key: its checkpoint record and its Web Lock. */
   runKey: string;
   savedAt: number;
+  /** The run's config (a study's base config, with its `study`). */
   config: ExperimentConfig;
+  /** Where a study stands: the cell to continue (0-based) of how many, and that cell's seed / sweep value. */
+  study: { cell: number; of: number; seed: number; value: number | null } | null;
   stepMode: boolean;
   /** Finished phases and epochs: "Hinton KD, epoch 2 of 4". */
   phase: number;

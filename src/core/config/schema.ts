@@ -1,6 +1,7 @@
 // The one experiment config: a zod schema with defaults. Everything a run depends on lives here,
 // so a config (or a share link made from it) reproduces a run.
 import { z } from 'zod';
+import { studySpec } from '../study/spec';
 
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendPreference = (typeof BACKENDS)[number];
@@ -155,6 +156,8 @@ export const attackEvalSpec = z.object({
   steps: z.number().int().min(1).max(200).default(20),
   /** Test images attacked (the first N of the test split, which is class-balanced). */
   subset: z.number().int().min(10).max(10000).default(500),
+  /** Measure every model's PGD accuracy (this attack, this subset) when training ends; off saves the time. */
+  afterRun: z.boolean().default(true),
 });
 export type AttackEvalSpec = z.infer<typeof attackEvalSpec>;
 
@@ -175,7 +178,9 @@ export const experimentConfig = z
     optimizer: optimizerSpec,
     schedule: z.enum(['constant', 'cosine', 'step']).default('cosine'),
     batchSize: z.number().int().min(2).max(512).default(64),
-    attack: attackEvalSpec.default({ eps: 0.1, stepSize: 0.025, steps: 20, subset: 500 }),
+    attack: attackEvalSpec.default({ eps: 0.1, stepSize: 0.025, steps: 20, subset: 500, afterRun: true }),
+    /** Repeat the run over seeds (and one swept hyperparameter): study mode. Absent: one run with `seed`. */
+    study: studySpec.optional(),
   })
   .superRefine((cfg, ctx) => {
     cfg.students.forEach((s, i) => {

@@ -8,3 +8,4 @@ export * from './aggregate';
 export * from './claims';
 export * from './text';
 export * from './csv';
+export * from './outcome';

@@ -11,6 +11,16 @@ export interface Cell {
   value: number | null;
 }
 
+/** The study a config asks for: its `study` section, or one run with its seed. */
+export function studyOf(cfg: ExperimentConfig): StudySpec {
+  return cfg.study ?? { seeds: [cfg.seed] };
+}
+
+/** More than one cell: the app shows the study's progress and statistics. */
+export function isStudy(cfg: ExperimentConfig): boolean {
+  return studyCells(studyOf(cfg)).length > 1;
+}
+
 export function studyCells(spec: StudySpec): Cell[] {
   const values: (number | null)[] = spec.sweep ? spec.sweep.values : [null];
   return values.flatMap((value, v) => spec.seeds.map((seed, s) => ({ index: v * spec.seeds.length + s, seed, value })));
@@ -60,7 +70,9 @@ export type CellConfig = { ok: true; config: ExperimentConfig } | { ok: false; e
 
 /** The config a cell trains (validated: a sweep value outside a field's range, e.g. σ = 0, is refused). */
 export function cellConfig(base: ExperimentConfig, cell: Pick<Cell, 'seed' | 'value'>, sweep?: Sweep): CellConfig {
+  // A cell is one plain run: its seed set, the study it belongs to left out (teacher and run keys stay per cell).
   let cfg: ExperimentConfig = { ...base, seed: cell.seed };
+  delete cfg.study;
   if (sweep && cell.value !== null) {
     const { cfg: swept, changed } = setParam(cfg, sweep.param, cell.value);
     if (!changed) {

@@ -12,6 +12,7 @@ import {
   SHARE_VERSION,
   V1_FROZEN_BASE,
   V1_FROZEN_VARIANTS,
+  V1_LATER_FIELDS,
   V1_SHORT_KEYS,
   V1_SHORT_METHODS,
   V1_VARIANT_KEY,
@@ -49,6 +50,9 @@ const FLAGS: readonly (readonly [keyof ShareUi, string])[] = [
   ['stepMode', 'step'],
 ];
 
+/** What links are diffs against: the frozen v1 base with the fields added since at their frozen values. */
+const BASE = merge(V1_FROZEN_BASE, V1_LATER_FIELDS, '') as Obj;
+
 interface Renames {
   keys: Readonly<Record<string, string>>;
   methods: Readonly<Record<string, string>>;
@@ -81,7 +85,7 @@ export async function packShare(
 
 /** The fields of `config` that differ from V1_FROZEN_BASE (see the format notes in v1.ts). */
 export function shareDiff(config: ExperimentConfig): Obj {
-  const d = diff(V1_FROZEN_BASE, config, '');
+  const d = diff(BASE, config, '');
   return isObj(d) ? d : {};
 }
 
@@ -99,7 +103,7 @@ export async function decodeShare(hash: string): Promise<DecodedShare> {
     const patch = await readLink(hash, ui, notices);
     if (patch === undefined) return { config: defaultConfig(), ui, notices };
     const full = renameKeys(patch, EXPAND, '', 0, notices);
-    const r = repairConfig(merge(V1_FROZEN_BASE, full, ''));
+    const r = repairConfig(merge(BASE, full, ''));
     return { config: r.config, ui, notices: [...notices, ...r.notices] };
   } catch {
     notices.push({ field: '(link)', message: 'could not be read; using the defaults' });

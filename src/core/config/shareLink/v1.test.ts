@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { repairConfig, schemaFieldNames } from '../repair';
 import { METHOD_IDS, type ExperimentConfig } from '../schema';
-import { decodeShare } from './codec';
+import { defaultConfig } from '../defaults';
+import { decodeShare, encodeShare, shareDiff } from './codec';
 import { V1_FROZEN_BASE, V1_FROZEN_VARIANTS, V1_SHORT_KEYS, V1_SHORT_METHODS, V1_VARIANT_KEY } from './v1';
 
 const full = (ui: { classroom?: boolean; autostart?: boolean }) => ({
@@ -116,10 +117,31 @@ describe('v1 format (frozen)', () => {
 // every later version must decode these two links to exactly this.
 const PINNED_V1 =
   '#v1.dY9BTsNADEXv8tYGzWSSJvUdump3iEVIk4CgpZoZhFA0d0dOW4kNG8v-78v-Xkior0LdCEd04YwyvE19fPCOIhxMPFmZUL7j2cQR9a4I-_9gVYSU0KeFHcrrO0JGg9Cj7rEtcgVTvoLNDXR3kCJCmk1zjTCgOX6NwnDr7r7TgBDNFoQ8oxz2lGfh01L92Kb5iPCxerzFGkzM4wXhZX2-E_ps9vGy3gs-tFVTb53fblzb1ULKK7DhLyzlFw&classroom=1&autostart=1';
+// attack.afterRun was added later (V1_LATER_FIELDS): an old link means its frozen value, true.
 const PINNED_V1_CONFIG: ExperimentConfig = JSON.parse(
-  '{"version":1,"seed":12345,"backend":"auto","data":{"dataset":"cifar-10","trainSize":10000,"testSize":2000,"augment":"crop-flip"},"teacher":{"model":{"family":"wrn","depth":16,"widen":1,"dropout":0.3},"epochs":10},"student":{"model":{"family":"wrn","depth":10,"widen":1,"dropout":0},"epochs":12},"students":[{"method":"hinton-kd","temperature":3,"alpha":0.7},{"method":"fickle-teacher","temperature":6,"alpha":0.8},{"method":"soft-randomization","temperature":4,"alpha":0.9,"sigma":0.05,"clip":true,"ceOnClean":true},{"method":"messy-collaboration","temperature":4,"alpha":0.9,"rate":0.3,"target":"TS"}],"optimizer":{"type":"sgd","lr":0.1,"momentum":0.9,"weightDecay":0.0005},"schedule":"step","batchSize":128,"attack":{"eps":0.03137254901960784,"stepSize":0.00784313725490196,"steps":20,"subset":500}}',
+  '{"version":1,"seed":12345,"backend":"auto","data":{"dataset":"cifar-10","trainSize":10000,"testSize":2000,"augment":"crop-flip"},"teacher":{"model":{"family":"wrn","depth":16,"widen":1,"dropout":0.3},"epochs":10},"student":{"model":{"family":"wrn","depth":10,"widen":1,"dropout":0},"epochs":12},"students":[{"method":"hinton-kd","temperature":3,"alpha":0.7},{"method":"fickle-teacher","temperature":6,"alpha":0.8},{"method":"soft-randomization","temperature":4,"alpha":0.9,"sigma":0.05,"clip":true,"ceOnClean":true},{"method":"messy-collaboration","temperature":4,"alpha":0.9,"rate":0.3,"target":"TS"}],"optimizer":{"type":"sgd","lr":0.1,"momentum":0.9,"weightDecay":0.0005},"schedule":"step","batchSize":128,"attack":{"eps":0.03137254901960784,"stepSize":0.00784313725490196,"steps":20,"subset":500,"afterRun":true}}',
 );
 // packShare({ seed: 42, students: [{ method: 'student-alone' }, { method: 'soft-randomization', sigma: 0.3 }] },
 // { form: 'json', ui: { stepMode: true } }): the readable form.
 const PINNED_V1J =
   '#v1j.eyJzZWVkIjo0Miwic3R1ZGVudHMiOlt7Im1ldGhvZCI6InN0dWRlbnQtYWxvbmUifSx7Im1ldGhvZCI6InNvZnQtcmFuZG9taXphdGlvbiIsInNpZ21hIjowLjN9XX0&step=1';
+
+describe('fields added after v1', () => {
+  it('are left out at their frozen value and read back from a link without them', async () => {
+    const cfg = defaultConfig();
+    expect(shareDiff(cfg)).toEqual({});
+    const off = { ...cfg, attack: { ...cfg.attack, afterRun: false } };
+    expect(shareDiff(off)).toEqual({ attack: { afterRun: false } });
+    expect((await decodeShare(await encodeShare(off))).config).toEqual(off);
+  });
+
+  it('a study (seeds and sweep) travels in the link', async () => {
+    const cfg = {
+      ...defaultConfig(),
+      study: { seeds: [1, 2, 3], sweep: { param: 'sigma' as const, values: [0.1, 0.3] } },
+    };
+    const d = await decodeShare(await encodeShare(cfg));
+    expect(d.notices).toEqual([]);
+    expect(d.config).toEqual(cfg);
+  });
+});

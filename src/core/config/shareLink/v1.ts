@@ -53,6 +53,15 @@ export const V1_FROZEN_BASE = deepFreeze({
   attack: { eps: 0.1, stepSize: 0.025, steps: 20, subset: 500 },
 } as const satisfies ExperimentConfigInput);
 
+/**
+ * Fields added to the schema after v1 that the encoder leaves out at this value (so a default config is still
+ * `{}`), and the value a link without them means. Only ever appended to, never changed: a link made before a
+ * field existed keeps meaning what it meant then. The codec diffs and merges against V1_FROZEN_BASE plus these.
+ */
+export const V1_LATER_FIELDS = deepFreeze({
+  attack: { afterRun: true },
+} as const);
+
 type Obj = Record<string, unknown>;
 const KD = { temperature: 4, alpha: 0.9 };
 
