@@ -56,6 +56,9 @@ export class TrainingClient {
     this.firstInit ??= id;
     return id;
   }
+  speedTest(backend: BackendPreference): number {
+    return this.send({ type: 'speed-test', backend });
+  }
   start(config: unknown, opts: { stepMode?: boolean } = {}): number {
     return this.send({ type: 'start', config, ...opts });
   }

@@ -7,6 +7,7 @@ import type { WorkerEnv } from './env';
 import { ModelLab, type RunState } from './modelLab';
 import type { Command } from './protocol';
 import { RunOwner } from './runOwner';
+import { speedTest } from './speedTest';
 
 export function createHost(env: WorkerEnv): (cmd: Command) => void {
   const { post } = env;
@@ -15,6 +16,8 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
   const backends = new BackendOwner(env, () => lab.disposeAll());
   const lab: ModelLab = new ModelLab(env, backends, (): RunState => run.state);
   const run: RunOwner = new RunOwner(env, backends, lab);
+  // A run (or resume) asked for after a speed test began ends the test at its next step: runs come first.
+  let runsAsked = 0;
   post({ type: 'hello', id: 0 });
 
   return (cmd) => {
@@ -40,7 +43,12 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
       case 'resume-info':
         return void run.interrupted.info().then((r) => post({ type: 'resume-info', id: cmd.id, ...r }));
       case 'resume-run':
+        runsAsked++;
         return run.resumeRun(cmd.id, cmd.runKey);
+      case 'speed-test': {
+        const asked = runsAsked;
+        return run.serial(() => speedTest(cmd.id, cmd.backend, backends, post, () => runsAsked !== asked));
+      }
       case 'discard-checkpoint':
         return void discard(cmd.id, cmd.runKey);
       case 'model-export':
@@ -58,6 +66,7 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
             ),
         );
       case 'start':
+        runsAsked++;
         return run.start(cmd.id, cmd.config, cmd.stepMode);
       case 'pause':
         return run.pause();

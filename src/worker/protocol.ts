@@ -3,6 +3,7 @@
 import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } from '../core/config/schema';
 import type { FieldError } from '../core/config/validate';
 import type { Cell, CellOutcome } from '../core/study';
+import type { SpeedProbe } from '../core/train/speedProbe';
 import type { EpochMetrics, ModelResult, PhaseInfo, StepSample } from '../core/train/events';
 import type { AttackCommand, AttackEvent, ModelRef } from './attackProtocol';
 
@@ -28,6 +29,8 @@ export type Command =
       /** Step-by-step (classroom) mode: pause after every epoch so the class can look at what changed. */
       stepMode?: boolean;
     }
+  /** Measure how fast this device trains (core/train/speedProbe.ts) on the backend of this preference. */
+  | { type: 'speed-test'; id: number; backend: BackendPreference }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
   | { type: 'stop'; id: number }
@@ -94,6 +97,8 @@ export type WorkerEvent =
   | { type: 'resume-info'; id: number; info: ResumeInfo | null; elsewhere: number }
   /** Something the user should know that is not an error: a teacher came from the cache, storage failed. */
   | { type: 'notice'; id: number; level: 'info' | 'warning'; message: string }
+  /** The speed test's answer: null with a reason when it could not measure (a run wanted the device, an error). */
+  | { type: 'speed'; id: number; probe: SpeedProbe | null; backend: BackendInfo | null; reason?: string }
   | { type: 'model-file'; id: number; fileName: string; bytes: Uint8Array }
   | { type: 'models-imported'; id: number; models: ModelRef[] };
 

@@ -9,3 +9,4 @@ export * from './claims';
 export * from './text';
 export * from './csv';
 export * from './outcome';
+export * from './estimate';

@@ -2,7 +2,7 @@
 // measures one img/s (the default student on this device) and scales it to other models by their cost per image.
 import { inputShapeOf } from '../data/shape';
 import { wrnBlocks, WRN_STEM, type Shape } from '../nn/paramCount';
-import { planPhases } from './plan';
+import { planPhases, type PlannedPhase } from './plan';
 import { defaultConfig } from '../config/defaults';
 import type { ExperimentConfig, ModelSpec } from '../config/schema';
 
@@ -17,12 +17,18 @@ export const INFERENCE_SPEEDUP = 3;
  * ragged last batch is dropped) and evaluates the test set after each epoch. A student that distils also pays
  * for its teacher's forward pass on every batch; a teacher shared by several students is trained once.
  */
-export function estimateSeconds(cfg: ExperimentConfig, throughput: Throughput): number {
+export function estimateSeconds(
+  cfg: ExperimentConfig,
+  throughput: Throughput,
+  /** Phases whose model is already trained (a cached teacher): they cost nothing. */
+  trained: (p: PlannedPhase) => boolean = () => false,
+): number {
   const phases = planPhases(cfg);
   const trainImages = Math.floor(cfg.data.trainSize / cfg.batchSize) * cfg.batchSize;
   const byId = new Map(phases.map((p) => [p.id, p]));
   let seconds = 0;
   for (const p of phases) {
+    if (trained(p)) continue;
     const ips = throughput(p.spec, p.kind);
     seconds += (p.epochs * trainImages) / ips + (p.epochs * cfg.data.testSize) / (INFERENCE_SPEEDUP * ips);
     const teacher = p.teacherId ? byId.get(p.teacherId) : undefined;
