@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 import { isActive, type Store } from '../store';
+import { SpeedMeasure } from './SpeedMeasure';
 import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -106,6 +107,7 @@ export function RunControls() {
       {estimate ? (
         <p className="run-estimate muted" data-testid="run-estimate">
           {estimate}
+          <SpeedMeasure />
         </p>
       ) : null}
       <p className="shortcut-hint muted">

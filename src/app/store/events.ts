@@ -32,6 +32,9 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
     case 'data-catalog':
       set({ catalog: e.catalog });
       return;
+    case 'speed':
+      s.applySpeedEvent(e);
+      return;
     case 'data-progress':
       // A run loading its data shows the same bar as the data panel's own load.
       if (e.id === s.dataRequestId || current) set({ dataProgress: e.progress });
@@ -52,7 +55,8 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       });
       return;
     case 'ready':
-      set({ backend: e.backend });
+      set({ backend: e.backend, speedProbe: null });
+      void s.loadSpeedFor(e.backend);
       if (e.id === s.initId || s.backendPending) s.backendSettled();
       return;
     case 'error': {

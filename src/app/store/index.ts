@@ -9,6 +9,7 @@ import { createPersistSlice } from './persistSlice';
 import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
 import { createShareSlice } from './shareSlice';
+import { createSpeedSlice } from './speedSlice';
 import type { Store } from './types';
 
 export const useStore = create<Store>()((...a) => ({
@@ -19,6 +20,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createAttackSlice(...a),
   ...createPersistSlice(...a),
   ...createShareSlice(...a),
+  ...createSpeedSlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

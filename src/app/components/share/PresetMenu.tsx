@@ -1,6 +1,6 @@
 // "Presets": ready-made experiments, each with what it shows and how long it should take here. One click
 // applies one (Undo puts the form back); "Copy link" shares it without applying it.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS, presetConfig, type Preset } from '../../../core/config/presets';
 import { encodeShare } from '../../../core/config/shareLink';
@@ -31,11 +31,18 @@ function PresetList({ locked, onApplied }: { locked: boolean; onApplied: () => v
   const inputs = useStore(useShallow(selSpeedInputs));
   const speed = useMemo(() => deviceSpeed(inputs), [inputs]);
   const apply = useStore((s) => s.applyPreset);
+  const testing = useStore((s) => s.speedTestId !== null);
+  const measure = useStore((s) => s.measureSpeed);
+  // Opening the menu measures this device once, so the times below are its own, not a typical guess.
+  useEffect(() => {
+    if (speed.source === 'typical') measure();
+  }, [speed.source, measure]);
   return (
     <>
       <h2 className="preset-heading">Presets</h2>
       <p className="muted preset-speed">
-        Times: {speedSource(speed)}.
+        Times: {speedSource(speed)}
+        {testing ? ' (measuring this device…)' : ''}.
         {locked ? ' The link you opened locked the controls: presets cannot be applied.' : ''}
       </p>
       <ul className="preset-list">

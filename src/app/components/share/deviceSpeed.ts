@@ -1,7 +1,10 @@
-// How fast this device trains, for the presets' time estimates: the last run's img/s of a student with the
-// default CNN when the store has one, else a typical figure for the backend (README's measurements, rounded).
+// How fast this device trains, for the time estimates (presets, the run guard, studies): the last run's img/s of a
+// student with the default CNN when the store has one on the active backend, else the speed test's figure for this
+// backend and adapter (speedSlice), else a typical figure for the backend (README's measurements, rounded), which
+// the UI labels as a guess and offers to measure.
 import { defaultConfig } from '../../../core/config/defaults';
-import { estimateSeconds, scaledThroughput } from '../../../core/train/estimate';
+import { estimateStudy } from '../../../core/study/estimate';
+import { scaledThroughput } from '../../../core/train/estimate';
 import { deepEqual } from '../../../core/config/repair';
 import type { ExperimentConfig } from '../../../core/config/schema';
 import { inputShapeOf, type InputShape } from '../../../core/data/shape';
@@ -16,12 +19,17 @@ export interface DeviceSpeed {
   imgPerSec: number;
   backend: string;
   measured: boolean;
+  /** Where the figure comes from: the last run, the speed test, or a typical value. */
+  source: 'run' | 'test' | 'typical';
   /** Input shape the speed was measured on (the estimate scales from it). */
   shape: InputShape;
 }
 
 /** The parts of the store the speed depends on. */
-export type SpeedInputs = Pick<Store, 'runConfig' | 'plan' | 'results' | 'epochs' | 'backend' | 'resultsBackend'>;
+export type SpeedInputs = Pick<
+  Store,
+  'runConfig' | 'plan' | 'results' | 'epochs' | 'backend' | 'resultsBackend' | 'speedProbe'
+>;
 
 export const selSpeedInputs = (s: Store): SpeedInputs => ({
   runConfig: s.runConfig,
@@ -30,15 +38,28 @@ export const selSpeedInputs = (s: Store): SpeedInputs => ({
   epochs: s.epochs,
   backend: s.backend,
   resultsBackend: s.resultsBackend,
+  speedProbe: s.speedProbe,
 });
 
 export function deviceSpeed(s: SpeedInputs): DeviceSpeed {
-  return measuredSpeed(s) ?? typicalSpeed(s.backend?.name ?? 'wasm');
+  return measuredSpeed(s) ?? testedSpeed(s) ?? typicalSpeed(s.backend?.name ?? 'wasm');
+}
+
+function testedSpeed(s: SpeedInputs): DeviceSpeed | null {
+  const p = s.speedProbe;
+  if (!p || (s.backend && p.backend !== s.backend.name)) return null;
+  return {
+    imgPerSec: p.imgPerSec,
+    backend: p.backend,
+    measured: true,
+    source: 'test',
+    shape: inputShapeOf(defaultConfig().data),
+  };
 }
 
 function typicalSpeed(backend: string): DeviceSpeed {
   const imgPerSec = TYPICAL_IMG_PER_SEC[backend] ?? TYPICAL_IMG_PER_SEC.wasm;
-  return { imgPerSec, backend, measured: false, shape: inputShapeOf(defaultConfig().data) };
+  return { imgPerSec, backend, measured: false, source: 'typical', shape: inputShapeOf(defaultConfig().data) };
 }
 
 function measuredSpeed(s: SpeedInputs): DeviceSpeed | null {
@@ -51,16 +72,18 @@ function measuredSpeed(s: SpeedInputs): DeviceSpeed | null {
     const ips = s.results.find((r) => r.id === p.id)?.imgPerSec || s.epochs[p.id]?.at(-1)?.imgPerSec;
     if (ips && ips > 0) {
       const backend = (s.resultsBackend ?? s.backend)?.name ?? 'unknown';
-      return { imgPerSec: ips, backend, measured: true, shape: inputShapeOf(cfg.data) };
+      // A run on another backend than the active one says nothing about this one.
+      if (s.backend && backend !== s.backend.name) return null;
+      return { imgPerSec: ips, backend, measured: true, source: 'run', shape: inputShapeOf(cfg.data) };
     }
   }
   return null;
 }
 
-/** Seconds `cfg` should take at this speed. */
+/** Seconds `cfg` should take at this speed: every cell of its study, with the PGD evaluation after each. */
 export function secondsAt(cfg: ExperimentConfig, speed: DeviceSpeed): number {
   const reference = { spec: DEFAULT_STUDENT, shape: speed.shape };
-  return estimateSeconds(cfg, scaledThroughput(speed.imgPerSec, inputShapeOf(cfg.data), reference));
+  return estimateStudy(cfg, scaledThroughput(speed.imgPerSec, inputShapeOf(cfg.data), reference)).seconds;
 }
 
 /** "about 2 min", "about 3.5 h": an estimate, so no seconds. */
@@ -75,7 +98,7 @@ export function roughDuration(seconds: number): string {
 /** Where the speed comes from, in words. */
 export function speedSource(speed: DeviceSpeed): string {
   const name = BACKEND_LABELS[speed.backend] ?? speed.backend;
-  return speed.measured
-    ? `from your last run: ${rate(speed.imgPerSec)} img/s on ${name}`
-    : `estimate for ${name} at a typical ${rate(speed.imgPerSec)} img/s`;
+  if (speed.source === 'run') return `from your last run: ${rate(speed.imgPerSec)} img/s on ${name}`;
+  if (speed.source === 'test') return `measured on this device: ${rate(speed.imgPerSec)} img/s on ${name}`;
+  return `a guess for ${name} at a typical ${rate(speed.imgPerSec)} img/s, not measured here yet`;
 }

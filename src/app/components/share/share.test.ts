@@ -5,7 +5,7 @@ import { presetById, presetConfig } from '../../../core/config/presets';
 import { METHOD_IDS } from '../../../core/config/schema';
 import type { EpochMetrics } from '../../../core/train/events';
 import { planPhases } from '../../../core/train/plan';
-import { deviceSpeed, roughDuration, secondsAt } from './deviceSpeed';
+import { deviceSpeed, roughDuration, secondsAt, speedSource } from './deviceSpeed';
 import { explainLastEpoch, methodSentence } from './stepExplanation';
 
 const m = (id: string, epoch: number, testAcc: number, trainLoss: number): EpochMetrics => ({
@@ -52,10 +52,40 @@ describe('step-by-step explanation', () => {
 });
 
 describe('preset time on this device', () => {
-  const empty = { runConfig: null, plan: [], results: [], epochs: {}, backend: null, resultsBackend: null };
+  const empty = {
+    runConfig: null,
+    plan: [],
+    results: [],
+    epochs: {},
+    backend: null,
+    resultsBackend: null,
+    speedProbe: null,
+  };
+  const wasm = { name: 'wasm' as const, adapter: 'WebAssembly (SIMD)', software: false, reason: '' };
+  const probe = { imgPerSec: 640, backend: 'wasm', adapter: wasm.adapter, measuredAt: 0 };
 
-  it('falls back to a typical speed for the backend', () => {
+  it('falls back to a typical speed for the backend, and says it is a guess', () => {
     expect(deviceSpeed(empty)).toMatchObject({ imgPerSec: 1000, backend: 'wasm', measured: false });
+    expect(speedSource(deviceSpeed(empty))).toMatch(/guess.*not measured/);
+  });
+
+  it('takes the speed test of the active backend over the typical figure, not another backend’s', () => {
+    expect(deviceSpeed({ ...empty, backend: wasm, speedProbe: probe })).toMatchObject({
+      imgPerSec: 640,
+      source: 'test',
+      measured: true,
+    });
+    expect(speedSource(deviceSpeed({ ...empty, backend: wasm, speedProbe: probe }))).toMatch(/measured on this device/);
+    const webgl = { ...wasm, name: 'webgl' as const };
+    expect(deviceSpeed({ ...empty, backend: webgl, speedProbe: probe })).toMatchObject({ source: 'typical' });
+  });
+
+  it('a study takes its cells times as long (seeds), plus PGD when it is on', () => {
+    const cfg = defaultConfig();
+    const speed = deviceSpeed(empty);
+    const one = secondsAt(cfg, speed);
+    expect(secondsAt({ ...cfg, study: { seeds: [1, 2, 3] } }, speed)).toBeCloseTo(3 * one, 6);
+    expect(secondsAt({ ...cfg, attack: { ...cfg.attack, afterRun: false } }, speed)).toBeLessThan(one);
   });
 
   it('takes a measured speed from a student with the default CNN, preferring one that does not distil', () => {
@@ -67,7 +97,8 @@ describe('preset time on this device', () => {
       epochs: { 'student-1': [{ ...m('student-1', 1, 0.9, 0.3), imgPerSec: 2000 }] },
       results: [{ ...m('student-2', 1, 0.9, 0.3), imgPerSec: 1500 }] as never,
     };
-    expect(deviceSpeed(s)).toMatchObject({ imgPerSec: 2000, measured: true });
+    // The last run beats the speed test: it is the sustained speed of a real run.
+    expect(deviceSpeed({ ...s, speedProbe: probe })).toMatchObject({ imgPerSec: 2000, measured: true, source: 'run' });
   });
 
   it('scales with speed and reads as a rough duration', () => {
