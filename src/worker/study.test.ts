@@ -194,6 +194,26 @@ describe('study mode in the worker (real engine, cpu)', () => {
     expect(second.of('cell-done', rid).map((e) => numbers(e.outcome))).toEqual(ref.outcomes.map(numbers));
   });
 
+  it('a record of an older version (no study) resumes as a one-cell run', async () => {
+    const { listCheckpoints, saveCheckpoint } = await import('../storage/checkpoints');
+    const first = open();
+    const id = first.client.start(cfg({ seed: 31, student: { ...cfg().student, epochs: 2 } }), { stepMode: true });
+    await first.nextPaused(id);
+    first.client.terminate();
+    const rec = (await listCheckpoints()).find((c) => c.checkpoint.config.seed === 31)!;
+    expect(rec.study).toEqual({ base: expect.objectContaining({ seed: 31 }), done: [], cell: 0 });
+    delete rec.study;
+    await saveCheckpoint(rec);
+
+    const second = open();
+    const info = (await second.until('resume-info', second.client.resumeInfo())).info;
+    expect(info).toMatchObject({ study: null, config: { seed: 31 } });
+    const rid = second.client.resumeRun(info!.runKey);
+    await pressOn(second, rid);
+    expect(second.of('cell', rid).map((e) => [e.cell, e.of])).toEqual([[{ index: 0, seed: 31, value: null }, 1]]);
+    expect(second.of('cell-done', rid)[0].outcome.models).toHaveLength(3);
+  });
+
   it('pause during the robust evaluation → paused, resume finishes; stop during it → stopped, no record', async () => {
     // A slower attack (PGD-40 on 32 images, one model at a time) so the pause lands inside it.
     const slow = cfg({ attack: { eps: 0.1, stepSize: 0.01, steps: 40, subset: 32 } });
