@@ -10,8 +10,9 @@ export interface CliOptions {
   csv?: string;
   quiet: boolean;
   data?: string;
-  /** Absent: the config's own seed. */
+  /** Absent: the seeds of the config's `study`, else its own seed. */
   seeds?: number[];
+  /** Absent: the sweep of the config's `study`, if any. */
   sweep?: Sweep;
   /** Scale-out: run cell subset `cell` of `of` only (round-robin). */
   part?: { cell: number; of: number };

@@ -12,6 +12,7 @@ import {
   checkStudy,
   perSeedRows,
   studyCells,
+  studyOf,
   summarizeStudy,
   summaryRows,
   sweepValueText,
@@ -56,8 +57,14 @@ async function run(o: CliOptions, io: Io): Promise<number> {
   }
   const v = validateConfig(input);
   if (!v.ok) throw new UserError(`Invalid config:\n${formatErrors(v.errors)}`);
-  const study: StudySpec = { seeds: o.seeds ?? [v.config.seed], ...(o.sweep ? { sweep: o.sweep } : {}) };
-  const bad = checkStudy(v.config, study);
+  // The config file's study (or its one seed), --seeds and --sweep replacing its seeds and its sweep.
+  const own = studyOf(v.config);
+  const sweep = o.sweep ?? own.sweep;
+  const study: StudySpec = { seeds: o.seeds ?? own.seeds, ...(sweep ? { sweep } : {}) };
+  // The base config without its study: the study that ran is `study` (and the file's `study` field).
+  const base: ExperimentConfig = { ...v.config };
+  delete base.study;
+  const bad = checkStudy(base, study);
   if (bad) throw new UserError(bad);
   const all = studyCells(study);
   const mine = o.part ? cellsOfPart(all, o.part.cell, o.part.of) : all;
@@ -70,7 +77,7 @@ async function run(o: CliOptions, io: Io): Promise<number> {
   const runs: CellRun[] = [];
   try {
     for (const c of mine) {
-      const cc = cellConfig(v.config, c, study.sweep);
+      const cc = cellConfig(base, c, study.sweep);
       if (!cc.ok) throw new UserError(cc.error);
       const v2 = sweepValueText(study.sweep ?? null, c.value);
       if (all.length > 1) io.log(`\n===== cell ${c.index}: seed ${c.seed}${v2 ? ` · ${v2}` : ''} =====`);
@@ -89,7 +96,7 @@ async function run(o: CliOptions, io: Io): Promise<number> {
     const file: StudyFile = {
       format: STUDY_FORMAT,
       version: 1,
-      config: v.config,
+      config: base,
       study,
       part: o.part ? { ...o.part, assignment: 'round-robin' } : null,
       attack: { ...pgdOf(v.config.attack), subset: v.config.attack.subset },
@@ -105,7 +112,7 @@ async function run(o: CliOptions, io: Io): Promise<number> {
     return 0;
   }
   // One run of one config prints its table only, as before; a study adds the summary.
-  if (all.length > 1) await printStudy(v.config, study, runs, o, io);
+  if (all.length > 1) await printStudy(base, study, runs, o, io);
   return 0;
 }
 

@@ -74,6 +74,43 @@ describe('npm run experiment: study mode', () => {
     expect(allowed.err).toMatch(/Partial study/);
   });
 
+  it("runs the config file's own study; --seeds / --sweep replace its seeds / sweep", async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kd-own-study-'));
+    try {
+      const fixture = JSON.parse(await readFile(CONFIG, 'utf8'));
+      const file = join(d, 'study.json');
+      const students = [{ method: 'student-alone' }, { method: 'soft-randomization', sigma: 0.2 }];
+      await writeFile(file, JSON.stringify({ ...fixture, students, study: { seeds: [1, 2] } }));
+      const own = await cli('--config', file, '--backend', 'wasm', '--quiet');
+      expect(own.code, own.err).toBe(0);
+      expect(own.out).toMatch(/===== cell 1: seed 2 =====/);
+      expect(summaryOf(own.out)).toMatch(/^===== Study summary: 2 seeds \(1, 2\)/);
+
+      const json = join(d, 'out.json');
+      const over = await cli(
+        '--config',
+        file,
+        '--backend',
+        'wasm',
+        '--quiet',
+        '--seeds',
+        '5-5',
+        '--sweep',
+        'sigma=0.1',
+        '--json',
+        json,
+      );
+      expect(over.code, over.err).toBe(0);
+      expect(over.out).not.toMatch(/Study summary/); // one cell: its table only, as a plain run
+      const written = JSON.parse(await readFile(json, 'utf8'));
+      expect(written.study).toEqual({ seeds: [5], sweep: { param: 'sigma', values: [0.1] } });
+      expect(written.config.study).toBeUndefined(); // the study that ran is the file's `study`
+      expect(written.cells.map((c: { seed: number; value: number }) => [c.seed, c.value])).toEqual([[5, 0.1]]);
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+
   it('refuses bad seeds and sweeps before training', async () => {
     expect((await cli('--config', CONFIG, '--seeds', '0,1')).err).toMatch(/positive/);
     expect((await cli('--config', CONFIG, '--seeds', '1,1')).err).toMatch(/distinct/);

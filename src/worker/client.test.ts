@@ -3,86 +3,14 @@
 // resume and the teacher cache run their real code.
 import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessWorker, inProcessWorkerWithHooks } from '../test/inProcessWorker';
+import { describe, expect, it } from 'vitest';
+import { inProcessWorkerWithHooks } from '../test/inProcessWorker';
+import { open, pressOn, tiny, type Ev, type Session } from '../test/workerSession';
 import { TrainingClient } from './client';
 import type { WorkerEvent } from './protocol';
 
-type Ev<T extends WorkerEvent['type']> = Extract<WorkerEvent, { type: T }>;
-
-/** A tiny config: 8×8 synthetic images, tiny CNNs; each phase takes a fraction of a second on cpu. */
-const tiny = (over: Record<string, unknown> = {}) => ({
-  seed: 3,
-  backend: 'cpu',
-  data: { dataset: 'synthetic', trainSize: 96, testSize: 32, size: 8, channels: 1 },
-  teacher: { model: { family: 'cnn', channels: [4, 4], hidden: 8, dropout: 0.3 }, epochs: 2 },
-  student: { model: { family: 'cnn', channels: [2, 4], hidden: 8, dropout: 0 }, epochs: 2 },
-  students: [{ method: 'student-alone' }, { method: 'fickle-teacher' }],
-  optimizer: { type: 'adam', lr: 0.01, weightDecay: 0 },
-  schedule: 'cosine',
-  batchSize: 16,
-  attack: { eps: 0.1, stepSize: 0.025, steps: 2, subset: 16 },
-  ...over,
-});
-
-/** Records every event; `until` resolves with the first (already seen or later) event matching. */
-class Session {
-  readonly client: TrainingClient;
-  readonly events: WorkerEvent[] = [];
-  private waiters: { test: (e: WorkerEvent) => boolean; done: (e: WorkerEvent) => void }[] = [];
-
-  constructor(worker: () => Worker = inProcessWorker) {
-    this.client = new TrainingClient(worker);
-    this.client.on((e) => {
-      this.events.push(e);
-      this.waiters = this.waiters.filter((w) => !(w.test(e) && (w.done(e), true)));
-    });
-  }
-
-  until<T extends WorkerEvent['type']>(type: T, id?: number, ms = 30_000): Promise<Ev<T>> {
-    const test = (e: WorkerEvent) => e.type === type && (id === undefined || e.id === id);
-    const seen = this.events.find(test);
-    if (seen) return Promise.resolve(seen as Ev<T>);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no '${type}' event within ${ms} ms`)), ms);
-      this.waiters.push({ test, done: (e) => (clearTimeout(timer), resolve(e as Ev<T>)) });
-    });
-  }
-
-  of<T extends WorkerEvent['type']>(type: T, id?: number): Ev<T>[] {
-    return this.events.filter((e) => e.type === type && (id === undefined || e.id === id)) as Ev<T>[];
-  }
-
-  private pausesSeen = 0;
-  /** The next 'paused' of this run after the ones already returned. */
-  nextPaused(id: number): Promise<Ev<'paused'>> {
-    const n = ++this.pausesSeen;
-    return new Promise((resolve) => {
-      const tick = () => {
-        const p = this.of('paused', id);
-        if (p.length >= n) resolve(p[n - 1]);
-        else setTimeout(tick, 5);
-      };
-      tick();
-    });
-  }
-
-  /** The first 'done', 'stopped' or 'error' of this run. */
-  async end(id: number): Promise<WorkerEvent> {
-    return Promise.race([this.until('done', id), this.until('stopped', id), this.until('error', id)]);
-  }
-}
-
-const sessions: Session[] = [];
-const open = (worker?: () => Worker) => {
-  const s = new Session(worker);
-  sessions.push(s);
-  return s;
-};
-afterEach(() => sessions.splice(0).forEach((s) => s.client.terminate()));
-
 describe('worker through its client (real engine, cpu)', () => {
-  it('a run: ready → started → phase → steps → epoch → phaseEnd → done, every event carrying the run id', async () => {
+  it('a run: ready → started → cell → phase → steps → epoch → phaseEnd … cell-done → done, all with the run id', async () => {
     const s = open();
     const id = s.client.start(tiny());
     const end = await s.end(id);
@@ -90,8 +18,8 @@ describe('worker through its client (real engine, cpu)', () => {
     expect(s.events[0]).toEqual({ type: 'hello', id: 0 }); // the worker's code loaded
     const run = s.events.slice(1);
     const order = run.map((e) => e.type).filter((t, i, a) => t !== a[i - 1]);
-    expect(order.slice(0, 4)).toEqual(['ready', 'started', 'phase', 'steps']);
-    expect(order.at(-1)).toBe('done');
+    expect(order.slice(0, 5)).toEqual(['ready', 'started', 'cell', 'phase', 'steps']);
+    expect(order.slice(-3)).toEqual(['robust-progress', 'cell-done', 'done']);
     expect(run.every((e) => e.id === id)).toBe(true);
     // One teacher (shared) and two students, in plan order, each with its epochs.
     expect(s.of('phase').map((e) => e.phase.id)).toEqual(['teacher', 'student-1', 'student-2']);
@@ -345,13 +273,4 @@ async function runKeyOf(s: Session): Promise<string> {
   const rec = (await listCheckpoints()).find((c) => c.checkpoint.config.seed === seed);
   if (!rec) throw new Error(`no checkpoint of the run with seed ${seed}`);
   return rec.runKey;
-}
-
-/** Step mode: press Resume after every epoch until the run is done. */
-async function pressOn(s: Session, id: number): Promise<void> {
-  for (;;) {
-    const ev = await Promise.race([s.until('done', id), s.nextPaused(id)]);
-    if (ev.type === 'done') return;
-    s.client.resume();
-  }
 }

@@ -1,6 +1,6 @@
 // Interrupted runs: checkpoints whose run no tab owns any more (its lock is free) can be resumed here; those
 // another tab is training are counted and watched, so their Resume appears here once that tab closes.
-import { studyCells, studyOf } from '../core/study';
+import { cellConfig, studyCells, studyOf } from '../core/study';
 import { planPhases } from '../core/train/plan';
 import { checkpointBytes } from '../core/train/checkpoint';
 import { listCheckpoints, type StoredCheckpoint } from '../storage/checkpoints';
@@ -52,23 +52,27 @@ export class InterruptedRuns {
 
 function describe(stored: StoredCheckpoint): ResumeInfo {
   const cp = stored.checkpoint;
-  const planned = planPhases(cp.config);
-  const p = planned[Math.min(cp.phase, planned.length - 1)];
   const st = stored.study;
-  const cells = st ? studyCells(studyOf(st.base)) : [];
-  const at = st
-    ? cells[Math.min(st.cell + (st.done.some((d) => d.cell.index === st.cell) ? 1 : 0), cells.length - 1)]
-    : null;
+  const spec = st ? studyOf(st.base) : null;
+  const cells = spec ? studyCells(spec) : [];
+  // The record's cell finished (a reload between cells): the run continues at the start of the next one.
+  const between = !!st && st.done.some((d) => d.cell.index === st.cell) && st.cell + 1 < cells.length;
+  const at = st ? cells[Math.min(st.cell + (between ? 1 : 0), cells.length - 1)] : null;
+  const next = between ? cellConfig(st!.base, at!, spec!.sweep) : null;
+  const fresh = next?.ok ? next.config : null;
+  const planned = planPhases(fresh ?? cp.config);
+  const phase = fresh ? 0 : cp.phase;
+  const p = planned[Math.min(phase, planned.length - 1)];
   return {
     runKey: stored.runKey,
     savedAt: stored.savedAt,
     config: st?.base ?? cp.config,
     study: at ? { cell: at.index, of: cells.length, seed: at.seed, value: at.value } : null,
     stepMode: stored.stepMode,
-    phase: cp.phase,
+    phase,
     phases: planned.length,
     phaseLabel: p?.label ?? '',
-    epoch: cp.current?.epoch ?? 0,
+    epoch: fresh ? 0 : (cp.current?.epoch ?? 0),
     epochs: p?.epochs ?? 0,
     bytes: checkpointBytes(cp),
     backend: cp.backend,
