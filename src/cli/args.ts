@@ -18,10 +18,12 @@ export interface CliOptions {
   part?: { cell: number; of: number };
   merge?: string;
   allowPartial: boolean;
+  /** Time the device first (the app's speed probe) and print the estimate, then the wall time against it. */
+  estimate: boolean;
 }
 
 export const USAGE = `npm run experiment -- [--config FILE.json] [--backend wasm|cpu] [--seeds 1,2,3 | 1-10 | 3]
-    [--sweep sigma=0.05,0.1,0.2] [--cell I --of N] [--json OUT.json] [--csv PREFIX] [--data DIR] [--quiet]
+    [--sweep sigma=0.05,0.1,0.2] [--cell I --of N] [--json OUT.json] [--csv PREFIX] [--data DIR] [--quiet] [--estimate]
 npm run experiment -- --merge DIR [--allow-partial] [--csv PREFIX]`;
 
 const whole = (s: string) => (/^\d+$/.test(s) ? Number(s) : NaN);
@@ -44,6 +46,7 @@ export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { 
         of: { type: 'string' },
         merge: { type: 'string' },
         'allow-partial': { type: 'boolean', default: false },
+        estimate: { type: 'boolean', default: false },
       },
     }).values;
   } catch (e) {
@@ -56,6 +59,7 @@ export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { 
     backend,
     quiet: !!values.quiet,
     allowPartial: !!values['allow-partial'],
+    estimate: !!values.estimate,
     config: values.config as string | undefined,
     json: values.json as string | undefined,
     csv: values.csv as string | undefined,

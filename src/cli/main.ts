@@ -1,5 +1,9 @@
 // `npm run experiment`: one run, a study over seeds (and one swept hyperparameter), one cell subset of a study
 // for a scheduler (--cell I --of N --json), or the merge of such files (--merge DIR). See docs/study.md.
+import { estimateStudy } from '../core/study/estimate';
+import { inputShapeOf } from '../core/data/shape';
+import { scaledThroughput } from '../core/train/estimate';
+import { probeSpeed } from '../core/train/speedProbe';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { attackLabel, pgdOf } from '../core/attacks';
@@ -74,6 +78,8 @@ async function run(o: CliOptions, io: Io): Promise<number> {
         (mine.length ? `cells ${mine.map((c) => c.index).join(', ')}` : 'no cells (more subsets than cells)'),
     );
   const backend = await useNodeBackend(o.backend);
+  const estimate = o.estimate ? await estimateHere(base, study, mine.length / all.length, io) : null;
+  const t0 = performance.now();
   const runs: CellRun[] = [];
   try {
     for (const c of mine) {
@@ -91,6 +97,13 @@ async function run(o: CliOptions, io: Io): Promise<number> {
     if (/not available|not prepared|no .* files found|has no/.test((e as Error).message))
       throw new UserError(`Cannot load ${v.config.data.dataset}: ${(e as Error).message}`);
     throw e;
+  }
+  if (estimate !== null) {
+    const wall = (performance.now() - t0) / 1000;
+    io.log(
+      `\nWall time ${(wall / 60).toFixed(1)} min against the estimate of ${(estimate / 60).toFixed(1)} min ` +
+        `(wall / estimate = ${(wall / estimate).toFixed(2)}).`,
+    );
   }
   if (o.json) {
     const file: StudyFile = {
@@ -139,4 +152,19 @@ async function printStudy(cfg: ExperimentConfig, study: StudySpec, runs: CellRun
     await writeFile(`${o.csv}-summary.csv`, toCsv(summaryRows(summary)));
     io.log(`CSV written to ${o.csv}-per-seed.csv and ${o.csv}-summary.csv`);
   }
+}
+
+/** The app's estimate on this machine: the speed probe, then estimateStudy (for the share of cells this process runs). */
+async function estimateHere(base: ExperimentConfig, study: StudySpec, share: number, io: Io): Promise<number | null> {
+  const probe = await probeSpeed({ seconds: 2 });
+  if (!probe) return null;
+  const cfg = { ...base, study };
+  const e = estimateStudy(cfg, scaledThroughput(probe.imgPerSec, inputShapeOf(cfg.data)));
+  const seconds = e.seconds * share;
+  io.log(
+    `Estimate: ${(seconds / 60).toFixed(1)} min for ${Math.round(e.cells * share)} of ${e.cells} runs ` +
+      `(speed probe: the default student at ${probe.imgPerSec.toFixed(0)} img/s here; PGD after training ` +
+      `${((e.robust * share) / 60).toFixed(1)} min of it).`,
+  );
+  return seconds;
 }
