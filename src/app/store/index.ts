@@ -9,6 +9,7 @@ import { createPersistSlice } from './persistSlice';
 import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
 import { createShareSlice } from './shareSlice';
+import { createStudySlice } from './studySlice';
 import type { Store } from './types';
 
 export const useStore = create<Store>()((...a) => ({
@@ -19,6 +20,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createAttackSlice(...a),
   ...createPersistSlice(...a),
   ...createShareSlice(...a),
+  ...createStudySlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

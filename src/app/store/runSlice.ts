@@ -157,6 +157,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
 /** The store reset shared by a new run and a resumed one (the worker replays a resumed run's finished phases). */
 function beginRunWith(get: () => Store, set: (p: Partial<Store>) => void, config: ExperimentConfig): void {
   get().clearResults();
+  get().clearStudy();
   set({
     status: 'starting',
     runConfig: config,

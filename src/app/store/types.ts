@@ -7,8 +7,16 @@ import type { PersistSlice } from './persistSlice';
 import type { ResultsSlice } from './resultsSlice';
 import type { RunSlice } from './runSlice';
 import type { ShareSlice } from './shareSlice';
+import type { StudySlice } from './studySlice';
 
-export type Store = ConfigSlice & RunSlice & ResultsSlice & DataSlice & AttackSlice & PersistSlice & ShareSlice;
+export type Store = ConfigSlice &
+  RunSlice &
+  ResultsSlice &
+  DataSlice &
+  AttackSlice &
+  PersistSlice &
+  ShareSlice &
+  StudySlice;
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
