@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 import { isActive, type Store } from '../store';
+import { hasStudyErrors } from '../store/configSlice';
 import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -23,6 +24,7 @@ export function trainBlocker(s: Store, g: RunGuard = runGuard(s)): string | null
   if (isActive(s.status)) return 'A run is in progress';
   if (s.jsonErrors.length) return 'The JSON config has errors (fix and apply it, or revert)';
   if (!s.validation.ok) return 'Fix the config errors first';
+  if (hasStudyErrors(s)) return 'Fix the study settings (Seeds, Sweep) first';
   if (s.backendPending) return 'Waiting for the backend…';
   if (g?.verdict === 'refuse') return g.message;
   return null;
