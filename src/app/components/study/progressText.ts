@@ -71,3 +71,10 @@ export function studyEta(x: EtaInput): number | null {
   if (trainLeft === null) trainLeft = mean(x.outcomes.map((o) => o.seconds));
   return trainLeft + robustLeft + left * perCell;
 }
+
+/** The resume banner's "Study: seed 2 of 3 (cell 2 of 3)", with a sweep "Study: σ = 0.1, seed 2 of 3 (cell 5 of 15)". */
+export function resumeStudyText(at: { cell: number; of: number; value: number | null }, spec: StudySpec): string {
+  const n = spec.seeds.length;
+  const value = spec.sweep && at.value !== null ? `${SWEEP_LABELS[spec.sweep.param]} = ${at.value}, ` : '';
+  return `Study: ${value}seed ${(at.cell % n) + 1} of ${n} (cell ${at.cell + 1} of ${at.of})`;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { perSeedRows } from '../../../core/study';
 import { bandPath } from '../chart/geometry';
 import { claimCards } from './claimCards';
-import { cellLine, robustLine, studyEta } from './progressText';
+import { cellLine, resumeStudyText, robustLine, studyEta } from './progressText';
 import { dotDomain, groupRows, liveRows } from './resultRows';
 import { curvesSummary, outcomesAt, seedCurves } from './seedCurves';
 import { studyJson, perSeedCsv } from './studyExport';
@@ -154,6 +154,10 @@ describe('progress words and ETA', () => {
       'Measuring PGD accuracy: 500 of 500 images · model 5 of 5',
     );
     expect(robustLine({ done: 7, total: 9, label: '' }, 2)).toBe('Measuring PGD accuracy: 7 of 9 images');
+    expect(resumeStudyText({ cell: 1, of: 3, value: null }, { seeds: [1, 2, 3] })).toBe(
+      'Study: seed 2 of 3 (cell 2 of 3)',
+    );
+    expect(resumeStudyText({ cell: 4, of: 15, value: 0.1 }, spec)).toBe('Study: σ = 0.1, seed 2 of 3 (cell 5 of 15)');
   });
 
   it('remaining = this cell (training, then PGD) + cells left × the mean finished cell', () => {
