@@ -47,6 +47,10 @@ describe('study controls', () => {
     expect(s().studyErrors).toEqual({});
     s().setStudyInput({ values: '0.1, 0' });
     expect(s().studyErrors.sweep).toMatch(/σ = 0 is invalid at students\.\d\.sigma/);
+    s().setStudyInput({ seeds: '0,1' }); // both controls' problems at once
+    expect(s().studyErrors.seeds).toMatch(/positive/);
+    expect(s().studyErrors.sweep).toMatch(/σ = 0 is invalid/);
+    s().setStudyInput({ seeds: '3' });
     s().setStudyInput({ values: '0.1, 0.1' });
     expect(s().studyErrors.sweep).toBe('values must be distinct');
     s().setStudyInput({ values: '' });

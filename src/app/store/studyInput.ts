@@ -82,16 +82,17 @@ export function readStudyInput(input: StudyInput, draft: ExperimentConfig, draft
       else errors.sweep = own(r.error);
     }
   }
-  if (errors.seeds || errors.sweep) return { study: null, errors };
-  if (!input.seeds.trim() && !sweep) return { study: undefined, errors };
-  if (!input.seeds.trim() && !seedOk) return { study: null, errors };
-  const study: StudySpec = sweep ? { seeds, sweep } : { seeds };
   if (sweep && draftValid) {
-    // "changes nothing" and values out of a field's range; an invalid base config is reported by validation.
+    // "changes nothing" and values out of a field's range (whatever the seeds); an invalid base config is
+    // reported by validation.
     const { study: _, ...base } = draft;
-    const problem = checkStudy(base, study);
+    const problem = checkStudy(base, { seeds: [1], sweep });
     if (problem) errors.sweep = problem;
   }
+  const study: StudySpec | undefined = !input.seeds.trim() && !sweep ? undefined : sweep ? { seeds, sweep } : { seeds };
+  // Text with errors, or the Seed field mid-edit: the draft keeps its study until the text means one.
+  if (errors.seeds || (errors.sweep && !sweep)) return { study: null, errors };
+  if (study && !input.seeds.trim() && !seedOk) return { study: null, errors };
   return { study, errors };
 }
 

@@ -14,11 +14,21 @@ function Delta({ d }: { d: DeltaView }) {
       data-kind={d.kind}
       data-clear={d.clear ?? undefined}
     >
-      {d.kind !== 'none' || d.metric === 'robust' ? <span className="delta-metric">{METRIC[d.metric]}</span> : null}{' '}
-      <span className="delta-value">{d.text}</span>
-      {d.detail ? <span className="delta-detail"> · {d.detail}</span> : null}
-      {d.clear ? (
-        <span className="delta-mark"> · interval excludes 0 ({d.clear === 'higher' ? 'higher' : 'lower'})</span>
+      <span className="delta-metric">{d.kind !== 'none' || d.metric === 'robust' ? METRIC[d.metric] : ''}</span>
+      <span className="delta-value">
+        <span className="nowrap">{d.text}</span>
+        {d.interval ? (
+          <>
+            {' '}
+            <span className="nowrap delta-interval">{d.interval}</span>
+          </>
+        ) : null}
+      </span>
+      {d.detail || d.clear ? (
+        <div className="delta-detail">
+          {d.detail}
+          {d.clear ? <strong className="delta-mark">{d.detail ? ' · ' : ''}interval excludes 0</strong> : null}
+        </div>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { seedTitle } from './format';
 import type { SeedValue } from './resultRows';
 
-const W = 88;
+const W = 76;
 const H = 16;
 const R = 4.5;
 

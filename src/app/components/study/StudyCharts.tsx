@@ -21,7 +21,7 @@ import { ValuePicker } from './ValuePicker';
 const HEIGHT = 320;
 const MARGIN = { top: 8, right: 24, bottom: 28, left: 16 };
 const Y_WIDTH = 64;
-const ACC_LABEL = yLabel('test accuracy (%)');
+const ACC_LABEL = yLabel('accuracy (%)');
 const EPOCH_LABEL = xLabel('epoch', -16);
 const pctTick = (v: number) => `${v}`;
 
@@ -145,7 +145,10 @@ const SweepChart = memo(function SweepChart({ metric }: { metric: 'clean' | 'rob
   const { summary } = useStudy();
   const colors = useColors();
   const sweep = summary?.sweep ?? null;
-  const lines = useMemo(() => (summary?.sweepRows ? sweepLines(summary.sweepRows, metric) : []), [summary, metric]);
+  const lines = useMemo(
+    () => (summary?.sweepRows ? sweepLines(summary.sweepRows, metric, summary.sweep?.param ?? null) : []),
+    [summary, metric],
+  );
   const name = sweep ? SWEEP_LABELS[sweep.param] : '';
   const axis = useMemo(() => sweepAxis(sweep?.values ?? [0]), [sweep]);
   const lowest = lines.reduce((m, l) => Math.min(m, ...l.range.map((r) => r.lo)), Infinity);
@@ -173,7 +176,7 @@ const SweepChart = memo(function SweepChart({ metric }: { metric: 'clean' | 'rob
   );
   const what = metric === 'clean' ? 'Clean accuracy' : 'PGD accuracy';
   const title = `${what} vs ${name}`;
-  const yLab = useMemo(() => yLabel(metric === 'clean' ? 'clean accuracy (%)' : 'PGD accuracy (%)'), [metric]);
+  const yLab = useMemo(() => yLabel(metric === 'clean' ? 'accuracy (%)' : 'PGD acc. (%)'), [metric]);
   const xLab = useMemo(() => xLabel(name, -16), [name]);
   return (
     <figure

@@ -23,7 +23,10 @@ export interface DeltaView {
   metric: Metric;
   /** 'diff' a judged difference, 'too-few' under 3 seeds, 'none' no paired results. */
   kind: 'diff' | 'too-few' | 'none';
+  /** "+0.40", or what stands in its place ("too few seeds (n = 2)"). */
   text: string;
+  /** "(−1.20 … +2.00)" for a judged difference, else "". */
+  interval: string;
   detail: string;
   /** Set only where the 95 % interval leaves out 0 with enough seeds: the one case a difference is marked. */
   clear: 'higher' | 'lower' | null;
@@ -63,6 +66,7 @@ export function deltaView(d: PairedDiff | null, metric: Metric): DeltaView {
       metric,
       kind: 'none',
       text: metric === 'robust' ? 'no PGD results' : 'no paired seeds',
+      interval: '',
       detail: '',
       clear: null,
     };
@@ -71,13 +75,16 @@ export function deltaView(d: PairedDiff | null, metric: Metric): DeltaView {
       metric,
       kind: 'too-few',
       text: `too few seeds (n = ${d.n})`,
-      detail: `Δ ${pts(d.mean)}, ${favourText(d)}`,
+      interval: '',
+      // One seed's difference would read as a winner: it is not shown at all.
+      detail: d.n >= 2 ? `Δ ${pts(d.mean)}, ${favourText(d)}` : '',
       clear: null,
     };
   return {
     metric,
     kind: 'diff',
-    text: `${pts(d.mean)} ${intervalText(d)}`,
+    text: pts(d.mean),
+    interval: intervalText(d),
     detail: favourText(d),
     clear: excludesZero(d),
   };
@@ -89,6 +96,7 @@ function refDeltas(c: Comparison, robustOn: boolean): RefDeltas {
       metric: 'clean',
       kind: 'none',
       text: `no Δ: ${c.reason ?? 'no reference'}`,
+      interval: '',
       detail: '',
       clear: null,
     };

@@ -9,7 +9,7 @@ import { dotDomain, groupRows, liveRows } from './resultRows';
 import { curvesSummary, outcomesAt, seedCurves } from './seedCurves';
 import { studyJson, perSeedCsv } from './studyExport';
 import { studySummary } from './summary';
-import { sweepAxis, sweepLines, sweepSummary } from './sweepSeries';
+import { sweepAxis, sweepLines, sweepSummary, sweptLabel } from './sweepSeries';
 import { outcomes, studyConfig, type Acc } from './testStudy';
 
 const jitter = (seed: number, xs: number[]) => xs[(seed - 1) % xs.length];
@@ -54,7 +54,8 @@ describe('results rows', () => {
     expect(kd.deltas).toHaveLength(1);
     expect(kd.deltas[0].refLabel).toBe(alone.label);
     expect(kd.deltas[0].clean).toMatchObject({ kind: 'diff', clear: 'higher', detail: 'better on 3 of 3 seeds' });
-    expect(kd.deltas[0].clean.text).toMatch(/^\+1\.02 \(\+0\.\d\d … \+1\.\d\d\)$/);
+    expect(kd.deltas[0].clean.text).toBe('+1.02');
+    expect(kd.deltas[0].clean.interval).toMatch(/^\(\+0\.\d\d … \+1\.\d\d\)$/);
     expect(kd.deltas[0].robust).toMatchObject({ kind: 'diff', clear: 'higher' });
 
     expect(fickle.deltas[0].clean).toMatchObject({ kind: 'diff', clear: null, detail: 'better on 2 of 3 seeds' });
@@ -72,6 +73,7 @@ describe('results rows', () => {
       metric: 'clean',
       kind: 'too-few',
       text: 'too few seeds (n = 2)',
+      interval: '',
       detail: 'Δ +1.00, better on 2 of 2 seeds',
       clear: null,
     });
@@ -88,6 +90,15 @@ describe('results rows', () => {
     const rows = groupRows(s.groups[0], true);
     expect(rows[1].deltas[0].clean.text).toMatch(/^no Δ: no Hinton KD student with the same T and α/);
     expect(rows[1].clean).toMatchObject({ n: 1, sd: 0 });
+    const alone = studyConfig(undefined, [{ method: 'student-alone' }, { method: 'hinton-kd' }]);
+    const kd = groupRows(
+      studySummary(
+        alone,
+        outcomes(alone, (id) => [id === 'student-2' ? 0.95 : 0.9, 0.2]),
+      )!.groups[0],
+      true,
+    )[2];
+    expect(kd.deltas[0].clean).toMatchObject({ kind: 'too-few', text: 'too few seeds (n = 1)', detail: '' });
     const live = liveRows(outcomes(cfg, () => [0.5, null])[0].results, 7);
     expect(live.map((r) => [r.id, r.clean?.dots])).toEqual([
       ['teacher', [{ seed: 7, value: 0.5 }]],
@@ -231,7 +242,7 @@ describe('curves across seeds and the sweep', () => {
     const cfg = studyConfig({ seeds: [1, 2, 3], sweep: { param: 'sigma', values: [0.3, 0.1] } });
     const acc: Acc = (id, seed, value) => [0.8 + (value ?? 0) / 10 + seed / 1000, id === 'teacher' ? 0.5 : 0.1];
     const s = studySummary(cfg, outcomes(cfg, acc))!;
-    const lines = sweepLines(s.sweepRows!, 'clean');
+    const lines = sweepLines(s.sweepRows!, 'clean', 'sigma');
     const soft = lines.find((l) => l.id === 'student-4')!;
     expect(soft.mean.map((p) => [p.x, +p.y.toFixed(6)])).toEqual([
       [0.1, 81.2],
@@ -241,6 +252,8 @@ describe('curves across seeds and the sweep', () => {
       [81.1, 81.3],
       [83.1, 83.3],
     ]);
+    expect(soft.label).toBe('S4: Soft Randomization'); // one line over every σ
+    expect(sweptLabel('Teacher (labels corrupted, r=0.2)', 'rate')).toBe('Teacher (labels corrupted)');
     expect(sweepAxis([0.3, 0.1]).ticks).toEqual([0.1, 0.3]);
     expect(sweepSummary([soft], 'σ')).toBe(`${soft.label}: 81.20 % at σ = 0.1, 83.20 % at σ = 0.3 (3 seeds each)`);
   });

@@ -1,6 +1,6 @@
 // The sweep chart's data: per model, clean or PGD accuracy (percent) against the swept value, the mean over seeds
 // with the min–max range at each value. Pure, from the summary's sweep rows.
-import type { SweepRow } from '../../../core/study';
+import type { SweepParam, SweepRow } from '../../../core/study';
 import type { Point } from '../../lib/series';
 import type { BandPoint } from '../chart/geometry';
 import type { Metric } from './resultRows';
@@ -14,13 +14,21 @@ export interface SweepLine {
   n: number[];
 }
 
-export function sweepLines(rows: readonly SweepRow[], metric: Metric): SweepLine[] {
+/** A model's label without the swept value in it ("S4: Soft Randomization σ=0.1" → "S4: Soft Randomization"): one
+ * line spans every value. */
+export function sweptLabel(label: string, param: SweepParam | null): string {
+  if (param === 'sigma') return label.replace(/\s*σ=[-\d.e]+/, '');
+  if (param === 'rate') return label.replace(/,?\s*r=[-\d.e]+/, '');
+  return label;
+}
+
+export function sweepLines(rows: readonly SweepRow[], metric: Metric, param: SweepParam | null = null): SweepLine[] {
   const byId = new Map<string, SweepLine>();
   for (const r of rows) {
     const d = metric === 'clean' ? r.clean : r.robust;
     if (!d || !d.n) continue;
     let l = byId.get(r.modelId);
-    if (!l) byId.set(r.modelId, (l = { id: r.modelId, label: r.label, mean: [], range: [], n: [] }));
+    if (!l) byId.set(r.modelId, (l = { id: r.modelId, label: sweptLabel(r.label, param), mean: [], range: [], n: [] }));
     l.mean.push({ x: r.value, y: d.mean * 100 });
     l.range.push({ x: r.value, lo: d.min * 100, hi: d.max * 100 });
     l.n.push(d.n);
