@@ -4,7 +4,7 @@
 // more seeds. Before any run of a study has finished, the rows show the run in progress as its models finish.
 import { memo, useMemo } from 'react';
 import { studyOf } from '../../core/study';
-import { colorsFor } from '../lib/colors';
+import { colorOf, colorsFor } from '../lib/colors';
 import { BACKEND_LABELS, formatDuration } from '../lib/format';
 import type { Store } from '../store';
 import { sameFields, useDeferredStore } from '../store/useDeferredStore';
@@ -78,17 +78,17 @@ export const ResultsTable = memo(function ResultsTable() {
             {rows.map((r) => (
               <tr key={r.id} data-testid="result-row" data-model={r.id}>
                 <th scope="row">
-                  <span className="swatch" style={{ background: colors[r.id] ?? '#888' }} aria-hidden="true" />
+                  <span className="swatch" style={{ background: colorOf(colors, r.id) }} aria-hidden="true" />
                   {r.label}
                 </th>
                 <td className="num acc" data-testid="clean-acc">
-                  <StatCell stat={r.clean} domain={clean} color={colors[r.id] ?? '#888'} empty="—" />
+                  <StatCell stat={r.clean} domain={clean} color={colorOf(colors, r.id)} empty="—" />
                 </td>
                 <td className="num acc" data-testid="robust-acc">
                   <StatCell
                     stat={r.robust}
                     domain={robust}
-                    color={colors[r.id] ?? '#888'}
+                    color={colorOf(colors, r.id)}
                     empty={robustOn ? '—' : 'off'}
                   />
                 </td>

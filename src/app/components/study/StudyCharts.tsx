@@ -4,7 +4,7 @@
 // sweepSeries.ts).
 import { memo, useMemo, useState } from 'react';
 import { isStudy, SWEEP_LABELS, sweepValueText } from '../../../core/study';
-import { colorsFor } from '../../lib/colors';
+import { colorOf, colorsFor } from '../../lib/colors';
 import type { Store } from '../../store';
 import { useDeferredStore } from '../../store/useDeferredStore';
 import { BandLayer, type Band } from '../chart/BandLayer';
@@ -56,7 +56,7 @@ const SeedCurvesChart = memo(function SeedCurvesChart() {
   const [each, setEach] = useState(false);
   const curves = useMemo(() => (group ? seedCurves(outcomesAt(outcomes, group.value)) : []), [outcomes, group]);
   const legend = useMemo<LegendItem[]>(
-    () => curves.map((c) => ({ id: c.id, label: c.label, color: colors[c.id] ?? '#888' })),
+    () => curves.map((c) => ({ id: c.id, label: c.label, color: colorOf(colors, c.id) })),
     [curves, colors],
   );
   const maxEpoch = curves.reduce((m, c) => Math.max(m, c.mean.at(-1)?.x ?? 1), 1);
@@ -65,7 +65,7 @@ const SeedCurvesChart = memo(function SeedCurvesChart() {
   const yTicks = useMemo(() => percentTicks(lowestY(curves), [5, 10, 15, 20, 25], 4), [curves]);
   const yDomain = useMemo(() => ticksDomain(yTicks), [yTicks]);
   const bands = useMemo<Band[]>(
-    () => curves.map((c) => ({ key: c.id, model: c.id, color: colors[c.id] ?? '#888', points: c.band })),
+    () => curves.map((c) => ({ key: c.id, model: c.id, color: colorOf(colors, c.id), points: c.band })),
     [curves, colors],
   );
   const means = useMemo<Line[]>(
@@ -73,7 +73,7 @@ const SeedCurvesChart = memo(function SeedCurvesChart() {
       curves.map((c) => ({
         key: c.id,
         model: c.id,
-        color: colors[c.id] ?? '#888',
+        color: colorOf(colors, c.id),
         points: c.mean,
         style: MEAN,
         title: (p) => `${c.label}, epoch ${p.x}: mean ${p.y.toFixed(2)} %`,
@@ -88,7 +88,7 @@ const SeedCurvesChart = memo(function SeedCurvesChart() {
               key: `${c.id}|${s.seed}`,
               model: c.id,
               run: String(s.seed),
-              color: colors[c.id] ?? '#888',
+              color: colorOf(colors, c.id),
               points: s.points,
               style: SEED,
             })),
@@ -155,11 +155,11 @@ const SweepChart = memo(function SweepChart({ metric }: { metric: 'clean' | 'rob
   const yTicks = useMemo(() => percentTicks(lowest, [5, 10, 20, 25], 4), [lowest]);
   const yDomain = useMemo(() => ticksDomain(yTicks), [yTicks]);
   const legend = useMemo<LegendItem[]>(
-    () => lines.map((l) => ({ id: l.id, label: l.label, color: colors[l.id] ?? '#888' })),
+    () => lines.map((l) => ({ id: l.id, label: l.label, color: colorOf(colors, l.id) })),
     [lines, colors],
   );
   const bands = useMemo<Band[]>(
-    () => lines.map((l) => ({ key: l.id, model: l.id, color: colors[l.id] ?? '#888', points: l.range })),
+    () => lines.map((l) => ({ key: l.id, model: l.id, color: colorOf(colors, l.id), points: l.range })),
     [lines, colors],
   );
   const means = useMemo<Line[]>(
@@ -167,7 +167,7 @@ const SweepChart = memo(function SweepChart({ metric }: { metric: 'clean' | 'rob
       lines.map((l) => ({
         key: l.id,
         model: l.id,
-        color: colors[l.id] ?? '#888',
+        color: colorOf(colors, l.id),
         points: l.mean,
         style: MEAN,
         title: (p) => `${l.label}, ${name} = ${p.x}: mean ${p.y.toFixed(2)} %`,
