@@ -10,6 +10,7 @@ import { Playground } from './pages/playground';
 import type { Results } from './pages/results';
 import type { RunControls } from './pages/runControls';
 import type { Share } from './pages/share';
+import type { Study } from './pages/study';
 
 export { expect } from '@playwright/test';
 export { tinyConfig } from './pages/config';
@@ -24,6 +25,7 @@ interface Fixtures {
   lab: AttackLab;
   share: Share;
   history: History;
+  study: Study;
   /** A playground in a fresh browser context. */
   newPlayground: (options?: BrowserContextOptions) => Promise<Playground>;
 }
@@ -37,6 +39,7 @@ export const test = base.extend<Fixtures>({
   lab: async ({ app }, use) => use(app.lab),
   share: async ({ app }, use) => use(app.share),
   history: async ({ app }, use) => use(app.history),
+  study: async ({ app }, use) => use(app.study),
   newPlayground: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (options) => {

@@ -8,6 +8,7 @@ import { AttackLab } from './lab';
 import { Results } from './results';
 import { RunControls } from './runControls';
 import { Share } from './share';
+import { Study } from './study';
 
 export class Playground {
   readonly config: ConfigEditor;
@@ -17,6 +18,7 @@ export class Playground {
   readonly lab: AttackLab;
   readonly share: Share;
   readonly history: History;
+  readonly study: Study;
   readonly notices: Locator;
   readonly pageErrors: string[] = [];
   private readonly heading: Locator;
@@ -29,6 +31,7 @@ export class Playground {
     this.lab = new AttackLab(page);
     this.share = new Share(page);
     this.history = new History(page);
+    this.study = new Study(page);
     this.notices = page.getByTestId('notices');
     this.heading = page.getByRole('heading', { level: 1 });
     page.on('pageerror', (e) => this.pageErrors.push(e.message));

@@ -21,6 +21,11 @@ import { StepExplainer } from './share/StepExplainer';
 import { StepModeToggle } from './share/StepModeToggle';
 import { useShareRootClass } from './share/useShareRootClass';
 import { StudentsList } from './StudentsList';
+import { ClaimsPanel } from './study/ClaimsPanel';
+import { StudyCharts } from './study/StudyCharts';
+import { StudyExport } from './study/StudyExport';
+import { StudyProgress } from './study/StudyProgress';
+import './study/study.css';
 import { useStore } from '../store';
 import '../store/urlSync'; // opens a share link before the first render, then keeps the address bar in sync
 
@@ -51,10 +56,14 @@ export function App() {
             <RunError />
             <Notices />
             <Progress />
+            <StudyProgress />
             <StepExplainer />
           </div>
           <Charts />
           <ResultsTable />
+          <ClaimsPanel />
+          <StudyCharts />
+          <StudyExport />
           <RunExport />
           <RunHistory />
           <AttackPanel />

@@ -3,10 +3,20 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 
 export function ConfigErrors() {
-  const { validation, jsonErrors, serverErrors } = useStore(
-    useShallow((s) => ({ validation: s.validation, jsonErrors: s.jsonErrors, serverErrors: s.serverErrors })),
+  const { validation, jsonErrors, serverErrors, studyErrors } = useStore(
+    useShallow((s) => ({
+      validation: s.validation,
+      jsonErrors: s.jsonErrors,
+      serverErrors: s.serverErrors,
+      studyErrors: s.studyErrors,
+    })),
   );
-  const formErrors = validation.ok ? [] : validation.errors;
+  // The study controls' messages (shown under them too) block Train like the config's own.
+  const study = [
+    studyErrors.seeds && { field: 'Seeds', message: studyErrors.seeds },
+    studyErrors.sweep && { field: 'Sweep', message: studyErrors.sweep },
+  ].filter((e): e is { field: string; message: string } => !!e);
+  const formErrors = [...(validation.ok ? [] : validation.errors), ...study];
   if (!formErrors.length && !jsonErrors.length && !serverErrors.length) return null;
   return (
     <div role="alert" className="config-errors" data-testid="config-errors">

@@ -7,6 +7,7 @@ import { useStore } from '../store';
 import { DataFieldset } from './data/DataFieldset';
 import { Fields, select, type FieldList, type FieldSpec } from './fields';
 import { ModelEditor } from './ModelEditor';
+import { StudyFieldset } from './study/StudyFieldset';
 
 const DEFAULTS = defaultConfig();
 const SCHEDULES = [
@@ -27,6 +28,8 @@ export const ExperimentPanel = memo(function ExperimentPanel() {
   const draft = useStore((s) => s.draft);
   const setField = useStore((s) => s.setField);
   const setOptimizerType = useStore((s) => s.setOptimizerType);
+  // A seed list in the study controls sets the seeds; the single Seed field then has nothing to say.
+  const seedsListed = useStore((s) => s.studyInput.seeds.trim() !== '');
 
   return (
     <section className="panel experiment-panel" aria-labelledby="experiment-heading">
@@ -37,9 +40,11 @@ export const ExperimentPanel = memo(function ExperimentPanel() {
       <fieldset>
         <legend>Training</legend>
         <div className="grid">
-          <Fields specs={trainingFields(draft)} onField={setField} />
+          <Fields specs={trainingFields(draft, seedsListed)} onField={setField} />
         </div>
       </fieldset>
+
+      <StudyFieldset />
 
       <fieldset>
         <legend>Optimizer</legend>
@@ -66,9 +71,17 @@ export const ExperimentPanel = memo(function ExperimentPanel() {
 
 const int = (min: number, max: number) => ({ kind: 'number', min, max, step: 1 }) as const;
 
-function trainingFields(c: ExperimentConfig): FieldList {
+function trainingFields(c: ExperimentConfig, seedsListed: boolean): FieldList {
   return [
-    { ...int(1, 2 ** 31 - 1), label: 'Seed', path: 'seed', value: c.seed, defaultValue: DEFAULTS.seed },
+    {
+      ...int(1, 2 ** 31 - 1),
+      label: 'Seed',
+      path: 'seed',
+      value: c.seed,
+      defaultValue: DEFAULTS.seed,
+      disabled: seedsListed,
+      note: seedsListed ? 'set by the study’s Seeds list' : undefined,
+    },
     {
       ...int(1, 200),
       label: 'Teacher epochs',

@@ -5,6 +5,7 @@
 import { memo, useMemo } from 'react';
 import type { ModelResult, PhaseInfo } from '../../core/train/events';
 import { validateConfig } from '../../core/config/validate';
+import { isStudy } from '../../core/study';
 import { colorsFor } from '../lib/colors';
 import { formatDuration, pct, rate } from '../lib/format';
 import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
@@ -40,6 +41,7 @@ export const Progress = memo(function Progress() {
     return v.ok ? planModels(v.config) : [];
   }, [plan, draft]);
   const byId = useMemo(() => new Map(results.map((r) => [r.id, r])), [results]);
+  const study = runConfig ? isStudy(runConfig) : false;
 
   const ended = status === 'error' || status === 'stopped';
   const sample = last && phase && last.id === phase.id ? last : null;
@@ -90,7 +92,8 @@ export const Progress = memo(function Progress() {
       <div className="progress-stats">
         <Stat label="Speed" value={live ? `${rate(live.imgPerSec)} img/s` : '–'} />
         <Stat label="Phase ETA" value={live ? formatDuration(live.etaPhase) : '–'} />
-        <Stat label="Run ETA" value={live ? formatDuration(live.etaRun) : '–'} />
+        {/* In a study this is the run (one seed, one value) in progress; the study's own ETA is StudyProgress's. */}
+        <Stat label={study ? 'This run’s ETA' : 'Run ETA'} value={live ? formatDuration(live.etaRun) : '–'} />
         <Stat label="Learning rate" value={live ? live.lr.toPrecision(3) : '–'} />
       </div>
       <Chips models={models} byId={byId} phaseId={phase?.id ?? null} status={status} phases={phases} />

@@ -1,93 +1,110 @@
-// One row per trained model, filled as each phase ends; the best student's accuracy stands out.
+// One row per model: clean and PGD accuracy over the study's seeds (mean ± sd, every seed as a dot) and the paired
+// difference from each model's reference with its 95 % interval. No model is called the best: at this scale
+// methods differ by less than seeds do, so a difference is marked only where its interval leaves out 0 with 3 or
+// more seeds. Before any run of a study has finished, the rows show the run in progress as its models finish.
 import { memo, useMemo } from 'react';
-import { METHODS } from '../../core/methods';
-import type { MethodId } from '../../core/config/schema';
-import { colorsFor } from '../lib/colors';
-import { BACKEND_LABELS, count, fixed, formatDuration, pct, rate } from '../lib/format';
+import { studyOf } from '../../core/study';
+import { colorOf, colorsFor } from '../lib/colors';
+import { BACKEND_LABELS, formatDuration } from '../lib/format';
 import type { Store } from '../store';
 import { sameFields, useDeferredStore } from '../store/useDeferredStore';
+import { DeltaCell } from './study/DeltaCell';
+import { ModelDetails } from './study/ModelDetails';
+import { dotDomain, groupRows, liveRows, type RowView } from './study/resultRows';
+import { outcomesAt } from './study/seedCurves';
+import { StatCell } from './study/StatCell';
+import { useStudy } from './study/useStudy';
+import { ValuePicker } from './study/ValuePicker';
 
-function methodLabel(method: string): string {
-  const m = METHODS[method as MethodId];
-  if (m) return m.label;
-  return method.charAt(0).toUpperCase() + method.slice(1);
-}
-
-// A transition subscription: a row appearing never blocks the page, and step messages do not re-render the table.
-const selResults = (s: Store) => ({
+// Step messages do not re-render the table: only results, the plan and the run's end.
+const selLive = (s: Store) => ({
   results: s.results,
   totalSeconds: s.totalSeconds,
   backend: s.resultsBackend,
   plan: s.plan,
   idle: s.status === 'idle',
-  runConfig: s.runConfig,
+  seed: s.currentCell?.cell.seed ?? s.runConfig?.seed ?? 0,
 });
 
 export const ResultsTable = memo(function ResultsTable() {
-  const { results, totalSeconds, backend, plan, idle, runConfig } = useDeferredStore(selResults, sameFields);
+  const { results, totalSeconds, backend, plan, idle, seed } = useDeferredStore(selLive, sameFields);
+  const { runConfig, outcomes, summary, group, view } = useStudy();
   const colors = useMemo(() => colorsFor(plan), [plan]);
-  const best = useMemo(() => {
-    const students = results.filter((r) => r.kind === 'student' && Number.isFinite(r.testAcc));
-    return students.length ? students.reduce((a, b) => (b.testAcc > a.testAcc ? b : a)).id : null;
-  }, [results]);
+  const robustOn = runConfig?.attack.afterRun ?? true;
+  // The study's rows once a run of it has finished; until then the models of the run in progress.
+  const rows = useMemo<RowView[]>(
+    () => (group ? groupRows(group, robustOn) : liveRows(results, seed)),
+    [group, robustOn, results, seed],
+  );
+  const clean = useMemo(() => dotDomain(rows, 'clean'), [rows]);
+  const robust = useMemo(() => dotDomain(rows, 'robust'), [rows]);
+  const detailRuns = useMemo(
+    () => (group ? outcomesAt(outcomes, group.value).map((o) => o.results) : [results]),
+    [group, outcomes, results],
+  );
+  const n = group ? group.seeds.length : results.length ? 1 : 0;
+  const cells = runConfig ? (studyOf(runConfig).sweep?.values.length ?? 1) * studyOf(runConfig).seeds.length : 1;
 
   return (
     <section className="panel results" aria-labelledby="results-heading">
-      <h2 id="results-heading">Results</h2>
+      <div className="panel-head">
+        <h2 id="results-heading">Results</h2>
+        {summary ? <ValuePicker summary={summary} view={view} /> : null}
+      </div>
       <div className="table-wrap">
-        <table data-testid="results-table">
+        <table data-testid="results-table" className="results-table">
           <caption className="muted">
-            Clean test accuracy after the last epoch
-            {runConfig ? ` · seed ${runConfig.seed} · ${runConfig.data.dataset}` : ''}
-            {best ? ' · best student highlighted' : ''}
+            <Caption n={n} seeds={group?.seeds ?? [seed]} dataset={runConfig?.data.dataset} live={!group} />
+            {group && outcomes.length < cells ? (
+              <span className="study-partial">
+                {' '}
+                {outcomes.length} of {cells} runs finished; the others join as they finish.
+              </span>
+            ) : null}
           </caption>
           <thead>
             <tr>
               <th scope="col">Model</th>
-              <th scope="col">Architecture</th>
               <th scope="col" className="num">
-                Params
+                Clean accuracy (%)
               </th>
               <th scope="col" className="num">
-                Test acc (%)
+                PGD accuracy (%)
               </th>
-              <th scope="col" className="num">
-                Test loss
-              </th>
-              <th scope="col" className="num">
-                Train acc (%)
-              </th>
-              <th scope="col" className="num">
-                Time (s)
-              </th>
-              <th scope="col" className="num">
-                img/s
-              </th>
+              <th scope="col">Δ vs reference (points, 95 % interval)</th>
             </tr>
           </thead>
           <tbody>
-            {results.map((r) => (
-              <tr key={r.id} data-testid="result-row" data-model={r.id} className={r.id === best ? 'best' : undefined}>
-                <th scope="row" title={methodLabel(r.method)}>
-                  <span className="swatch" style={{ background: colors[r.id] ?? '#888' }} aria-hidden="true" />
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="result-row" data-model={r.id}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: colorOf(colors, r.id) }} aria-hidden="true" />
                   {r.label}
                 </th>
-                <td className="arch-cell">{r.architecture}</td>
-                <td className="num">{count(r.params)}</td>
-                <td className="num acc">
-                  {pct(r.testAcc)}
-                  {r.id === best ? <span className="best-badge"> ★ best</span> : null}
+                <td className="num acc" data-testid="clean-acc">
+                  <StatCell stat={r.clean} domain={clean} color={colorOf(colors, r.id)} empty="—" />
                 </td>
-                <td className="num">{fixed(r.testLoss, 4)}</td>
-                <td className="num">{pct(r.trainAcc)}</td>
-                <td className="num">{fixed(r.seconds, 1)}</td>
-                <td className="num">{rate(r.imgPerSec)}</td>
+                <td className="num acc" data-testid="robust-acc">
+                  <StatCell
+                    stat={r.robust}
+                    domain={robust}
+                    color={colorOf(colors, r.id)}
+                    empty={robustOn ? '—' : 'off'}
+                  />
+                </td>
+                <td className="delta-cell">
+                  <DeltaCell row={r} />
+                </td>
               </tr>
             ))}
-            {!results.length ? (
+            {!rows.length ? (
               <tr className="empty-row">
-                <td colSpan={8} className="muted">
-                  {idle ? 'No results yet: press Train.' : 'Rows appear as each model finishes.'}
+                <td colSpan={4} className="muted">
+                  {idle
+                    ? 'No results yet: press Train.'
+                    : group
+                      ? 'No run at this value has finished yet.'
+                      : 'Rows appear as each model finishes.'}
                 </td>
               </tr>
             ) : null}
@@ -95,15 +112,40 @@ export const ResultsTable = memo(function ResultsTable() {
           {totalSeconds !== null ? (
             <tfoot>
               <tr>
-                <td colSpan={8}>
+                <td colSpan={4}>
                   Total time {formatDuration(totalSeconds)} ({totalSeconds.toFixed(1)} s)
                   {backend ? ` · backend ${BACKEND_LABELS[backend.name] ?? backend.name} (${backend.adapter})` : ''}
+                  {!robustOn ? ' · PGD accuracy after training was off' : ''}
                 </td>
               </tr>
             </tfoot>
           ) : null}
         </table>
       </div>
+      <ModelDetails runs={detailRuns} />
     </section>
   );
 });
+
+/** What the numbers are, and what one seed cannot say. */
+function Caption({ n, seeds, dataset, live }: { n: number; seeds: number[]; dataset?: string; live: boolean }) {
+  const on = dataset ? ` on ${dataset}` : '';
+  if (n === 0) return <>Test accuracy after the last epoch{on}.</>;
+  if (n === 1)
+    return (
+      <>
+        Test accuracy after the last epoch{on}, seed {seeds[0]}
+        {live ? ' (the run in progress)' : ''}.{' '}
+        <strong className="one-seed">
+          One seed cannot tell methods apart: seeds differ by as much as methods do. Set Seeds to 3 or more to compare.
+        </strong>
+      </>
+    );
+  return (
+    <>
+      Mean ± sd over {n} seeds ({seeds.join(', ')}){on}; each dot is one seed. Δ: the paired difference from the model’s
+      reference, with its 95 % t-interval; marked only where the interval excludes 0
+      {n < 3 ? ' (needs 3 or more seeds)' : ''}.
+    </>
+  );
+}

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 import { isActive, type Store } from '../store';
+import { hasStudyErrors } from '../store/configSlice';
 import { SpeedMeasure } from './SpeedMeasure';
 import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
@@ -24,6 +25,7 @@ export function trainBlocker(s: Store, g: RunGuard = runGuard(s)): string | null
   if (isActive(s.status)) return 'A run is in progress';
   if (s.jsonErrors.length) return 'The JSON config has errors (fix and apply it, or revert)';
   if (!s.validation.ok) return 'Fix the config errors first';
+  if (hasStudyErrors(s)) return 'Fix the study settings (Seeds, Sweep) first';
   if (s.backendPending) return 'Waiting for the backend…';
   if (g?.verdict === 'refuse') return g.message;
   return null;

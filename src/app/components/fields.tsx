@@ -15,8 +15,9 @@ function useFieldError(path: string): string | undefined {
   return useStore((s) => s.fieldErrors[path]);
 }
 
-function Shell({ id, label, path, hint, children }: ShellProps) {
-  const error = useFieldError(path);
+function Shell({ id, label, path, hint, error: own, children }: ShellProps & { error?: string }) {
+  const stored = useFieldError(path);
+  const error = own ?? stored;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`} data-field={path}>
       <label htmlFor={id}>{label}</label>
@@ -102,6 +103,41 @@ export function NumberField(p: NumberFieldProps) {
   );
 }
 
+export interface TextFieldProps {
+  label: string;
+  /** Names the field (data-field); the message shown is `error`, not the config's. */
+  path: string;
+  value: string;
+  onChange(v: string): void;
+  placeholder?: string;
+  hint?: ReactNode;
+  error?: string;
+  testId?: string;
+  disabled?: boolean;
+}
+
+/** Free text the caller parses (a seed list, sweep values): its parse error is shown under it. */
+export function TextField(p: TextFieldProps) {
+  const id = useId();
+  return (
+    <Shell id={id} label={p.label} path={p.path} hint={p.hint} error={p.error}>
+      <input
+        id={id}
+        type="text"
+        value={p.value}
+        placeholder={p.placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        data-testid={p.testId}
+        disabled={p.disabled}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(id, p.hint, p.error)}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </Shell>
+  );
+}
+
 export interface SelectFieldProps<T extends string> {
   label: string;
   path: string;
@@ -155,6 +191,7 @@ export interface CheckboxFieldProps {
   defaultValue?: boolean;
   hint?: ReactNode;
   disabled?: boolean;
+  testId?: string;
 }
 
 export function CheckboxField(p: CheckboxFieldProps) {
@@ -175,6 +212,7 @@ export function CheckboxField(p: CheckboxFieldProps) {
         type="checkbox"
         checked={p.checked}
         disabled={p.disabled}
+        data-testid={p.testId}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => p.onChange(e.target.checked)}
       />
@@ -188,7 +226,10 @@ export function CheckboxField(p: CheckboxFieldProps) {
 type Spec<K extends string, P extends { onChange(v: never): void }> = { kind: K } & Omit<P, 'onChange'> &
   Partial<Pick<P, 'onChange'>>;
 export type FieldSpec =
-  Spec<'number', NumberFieldProps> | Spec<'select', SelectFieldProps<string>> | Spec<'check', CheckboxFieldProps>;
+  | Spec<'number', NumberFieldProps>
+  | Spec<'select', SelectFieldProps<string>>
+  | Spec<'check', CheckboxFieldProps>
+  | Spec<'text', TextFieldProps>;
 
 /** A form's fields in order; falsy entries are fields not shown in the current state. */
 export type FieldList = readonly (FieldSpec | false | null | undefined)[];
@@ -212,6 +253,8 @@ export function Fields({ specs, onField }: FieldsProps) {
             return <SelectField key={f.path} {...f} onChange={f.onChange ?? toList} />;
           case 'check':
             return <CheckboxField key={f.path} {...f} onChange={f.onChange ?? toList} />;
+          case 'text':
+            return <TextField key={f.path} {...f} onChange={f.onChange ?? toList} />;
         }
       })}
     </>

@@ -17,3 +17,6 @@ export function colorsFor(models: { id: string; kind: string }[]): Record<string
   for (const m of models) out[m.id] = colorFor(m.id, m.kind === 'teacher' ? t++ : 0);
   return out;
 }
+
+/** A model's colour from a plan's colours, or its own for an id the plan lacks (a swept teacher's, say). */
+export const colorOf = (colors: Record<string, string>, id: string): string => colors[id] ?? colorFor(id);

@@ -12,6 +12,15 @@ import { repairConfig } from '../../core/config/repair';
 import { validateConfig, type FieldError, type ValidationResult } from '../../core/config/validate';
 import { METHOD_IDS } from '../../core/config/schema';
 import { setIn } from '../lib/paths';
+import {
+  inputOf,
+  NO_STUDY_INPUT,
+  readStudyInput,
+  sameStudy,
+  withStudy,
+  type StudyErrors,
+  type StudyInput,
+} from './studyInput';
 import type { SliceCreator } from './types';
 
 export const MAX_STUDENTS = 8;
@@ -39,6 +48,10 @@ export interface ConfigSlice {
   removed: RemovedStudent | null;
   /** After a data-set switch changed the models: what changed and the config before, for Undo. */
   presetUndo: { message: string; previous: ExperimentConfig } | null;
+  /** The study controls' text, what is wrong with it (Train waits until nothing is), and the study it was read as. */
+  studyInput: StudyInput;
+  studyErrors: StudyErrors;
+  studyFor: ExperimentConfig['study'];
 
   setField(path: string, value: unknown): void;
   setDataset(dataset: ExperimentConfig['data']['dataset']): void;
@@ -56,7 +69,10 @@ export interface ConfigSlice {
   applyJson(): boolean;
   revertJson(): void;
   setServerErrors(errors: FieldError[]): void;
+  setStudyInput(patch: Partial<StudyInput>): void;
 }
+
+export const hasStudyErrors = (s: Pick<ConfigSlice, 'studyErrors'>) => !!(s.studyErrors.seeds || s.studyErrors.sweep);
 
 let nextKey = 1;
 const freshKeys = (n: number) => Array.from({ length: n }, () => nextKey++);
@@ -74,10 +90,22 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
   const initial = defaultConfig();
   const initialValidation = validateConfig(initial);
 
-  /** Every form edit goes through here: revalidate, keep the JSON view in step unless it holds user edits. */
-  const commit = (draft: ExperimentConfig, extra: Partial<ConfigSlice> = {}) => {
-    const validation = validateConfig(draft);
+  /**
+   * Every form edit goes through here: the study controls' text re-read against the new draft (a study that came
+   * from elsewhere, e.g. the JSON editor, a link or Undo, rewrites that text first), revalidate, keep the JSON view
+   * in step unless it holds user edits.
+   */
+  const commit = (next: ExperimentConfig, extra: Partial<ConfigSlice> = {}) => {
     const s = get();
+    const { studyInput: typed, ...rest } = extra;
+    const input = typed ?? (next.study !== s.studyFor ? inputOf(next.study, next.seed) : s.studyInput);
+    let draft = next;
+    let validation = validateConfig(draft);
+    const read = readStudyInput(input, draft, validation.ok);
+    if (read.study !== null && !sameStudy(read.study, draft.study)) {
+      draft = withStudy(draft, read.study);
+      validation = validateConfig(draft);
+    }
     set({
       draft,
       validation,
@@ -85,7 +113,10 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
       jsonText: s.jsonDirty ? s.jsonText : toJson(draft),
       jsonErrors: [],
       serverErrors: [],
-      ...extra,
+      studyInput: input,
+      studyErrors: read.errors,
+      studyFor: draft.study,
+      ...rest,
     });
   };
 
@@ -100,6 +131,9 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
     serverErrors: [],
     removed: null,
     presetUndo: null,
+    studyInput: NO_STUDY_INPUT,
+    studyErrors: {},
+    studyFor: initial.study,
 
     setField: (path, value) => commit(setIn(get().draft, path, value)),
 
@@ -243,5 +277,11 @@ export const createConfigSlice: SliceCreator<ConfigSlice> = (set, get) => {
     revertJson: () => set({ jsonText: toJson(get().draft), jsonDirty: false, jsonErrors: [] }),
 
     setServerErrors: (errors) => set({ serverErrors: errors }),
+
+    setStudyInput: (patch) => {
+      const input = { ...get().studyInput, ...patch };
+      // With a sweep and no seeds of its own, the study follows the Seed field: commit re-reads it.
+      commit(get().draft, { studyInput: input });
+    },
   };
 };

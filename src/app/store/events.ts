@@ -89,6 +89,19 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       });
       s.resetAttackLab(e.config, e.dataset); // the lab's results were about the previous run's models
       break;
+    case 'cell':
+      // The live charts, chips and step read-out follow the cell in progress: the previous cell's series go (its
+      // results stay in cellOutcomes).
+      s.clearResults();
+      s.beginCell(e.cell, e.of);
+      set({ phases: {}, currentPhase: null, lastSample: null });
+      break;
+    case 'robust-progress':
+      s.addRobustProgress(e);
+      break;
+    case 'cell-done':
+      s.addCellOutcome(e.outcome);
+      break;
     case 'phase':
       set({
         currentPhase: e.phase,

@@ -10,6 +10,7 @@ import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
 import { createShareSlice } from './shareSlice';
 import { createSpeedSlice } from './speedSlice';
+import { createStudySlice } from './studySlice';
 import type { Store } from './types';
 
 export const useStore = create<Store>()((...a) => ({
@@ -21,6 +22,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createPersistSlice(...a),
   ...createShareSlice(...a),
   ...createSpeedSlice(...a),
+  ...createStudySlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

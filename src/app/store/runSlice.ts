@@ -5,6 +5,7 @@ import type { PhaseInfo, StepSample } from '../../core/train/events';
 import type { BackendInfo, DatasetSummary, ErrorCode } from '../../worker/protocol';
 import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
 import { getClient } from './client';
+import { hasStudyErrors } from './configSlice';
 import type { RunStatus, SliceCreator, Store } from './types';
 
 /** How long Train waits for a backend answer before it stops waiting (the worker has its own timeouts). */
@@ -105,7 +106,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
 
     train: () => {
       const s = get();
-      if (isActive(s.status) || s.backendPending || s.jsonErrors.length) return;
+      if (isActive(s.status) || s.backendPending || s.jsonErrors.length || hasStudyErrors(s)) return;
       const v = validateConfig(s.draft);
       if (!v.ok) return;
       beginRun(v.config);
@@ -157,6 +158,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
 /** The store reset shared by a new run and a resumed one (the worker replays a resumed run's finished phases). */
 function beginRunWith(get: () => Store, set: (p: Partial<Store>) => void, config: ExperimentConfig): void {
   get().clearResults();
+  get().clearStudy();
   set({
     status: 'starting',
     runConfig: config,

@@ -8,6 +8,7 @@ import type { ResultsSlice } from './resultsSlice';
 import type { RunSlice } from './runSlice';
 import type { ShareSlice } from './shareSlice';
 import type { SpeedSlice } from './speedSlice';
+import type { StudySlice } from './studySlice';
 
 export type Store = ConfigSlice &
   RunSlice &
@@ -16,7 +17,8 @@ export type Store = ConfigSlice &
   AttackSlice &
   PersistSlice &
   ShareSlice &
-  SpeedSlice;
+  SpeedSlice &
+  StudySlice;
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';

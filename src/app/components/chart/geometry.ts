@@ -1,5 +1,5 @@
 // Points to SVG geometry with a chart's scales. A scale returns undefined (or a non-finite number) for a value
-// it cannot place, e.g. ≤ 0 on a log axis. A band layer (min–max across seeds) would add its closed path here.
+// it cannot place, e.g. ≤ 0 on a log axis. Bands (min–max across seeds) are closed paths between two edges.
 import type { Point } from '../../lib/series';
 
 export type Scale = (v: number) => number | undefined;
@@ -51,4 +51,33 @@ export function nearestY(pts: Point[], x: number): number | null {
     else hi = mid;
   }
   return Math.abs(pts[lo].x - x) <= Math.abs(pts[hi].x - x) ? pts[lo].y : pts[hi].y;
+}
+
+/** A point of a band: the range [lo, hi] at x. */
+export interface BandPoint {
+  x: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * A closed area between the lo and hi edges of a band (e.g. min–max over seeds): along the top edge, back along
+ * the bottom. Points without a position are left out; fewer than two placed points make no area ('').
+ */
+export function bandPath(points: BandPoint[], x: Scale, y: Scale): string {
+  const placed: { px: number; lo: number; hi: number }[] = [];
+  for (const p of points) {
+    const px = x(p.x);
+    const lo = y(p.lo);
+    const hi = y(p.hi);
+    if ([px, lo, hi].every((v) => v != null && Number.isFinite(v))) placed.push({ px: px!, lo: lo!, hi: hi! });
+  }
+  if (placed.length < 2) return '';
+  const top = placed.map((p, i) => `${i ? 'L' : 'M'}${r1(p.px)},${r1(p.hi)}`).join('');
+  const bottom = placed
+    .slice()
+    .reverse()
+    .map((p) => `L${r1(p.px)},${r1(p.lo)}`)
+    .join('');
+  return `${top}${bottom}Z`;
 }

@@ -2,7 +2,9 @@
 // closed tab loses at most the epoch in progress. Asked for at start and after each run; hidden while a run is
 // going. A run another tab is training is not offered (that tab owns it); the worker says when that tab closes.
 import { useEffect, useRef } from 'react';
+import { studyOf } from '../../../core/study';
 import { isActive, useStore } from '../../store';
+import { resumeStudyText } from '../study/progressText';
 import { mb } from '../data/format';
 import { relativeTime } from './format';
 import './persist.css';
@@ -52,6 +54,9 @@ export function ResumeBanner() {
         <p>
           {info.phaseLabel}, epoch {info.epoch} of {info.epochs} (phase {info.phase + 1} of {info.phases}), saved{' '}
           {relativeTime(info.savedAt)}, {mb(info.bytes)}.{' '}
+          {info.study ? (
+            <span data-testid="resume-study">{resumeStudyText(info.study, studyOf(info.config))}. </span>
+          ) : null}
           <span className="muted">It continues from the last finished epoch.</span>
         </p>
       </div>
