@@ -60,6 +60,16 @@ export class RunControls {
     await this.waitForStatus('done');
   }
 
+  /** A step-mode run: continue after each pause until `reached` holds (checked between pauses). */
+  async stepUntil(reached: () => Promise<boolean>, timeout = 150_000): Promise<void> {
+    const t0 = Date.now();
+    while (!(await reached())) {
+      if (Date.now() - t0 > timeout) throw new Error('stepUntil: not reached in time');
+      if ((await this.status.textContent()) === 'paused') await this.resumeButton.click();
+      await this.page.waitForTimeout(200);
+    }
+  }
+
   /** Applies nothing: starts the current config in step mode and waits for the pause after epoch 1. */
   async trainToFirstPause(): Promise<void> {
     await this.setStepMode(true);

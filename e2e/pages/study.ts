@@ -41,6 +41,11 @@ export class Study {
     this.showEachSeed = page.getByTestId('show-each-seed');
   }
 
+  /** In a results row: the reference a Δ is against ("vs S1: Hinton KD"). */
+  referenceOf(row: Locator): Locator {
+    return row.locator('.delta-vs');
+  }
+
   claim(id: 'fickle-clean' | 'softrand-pgd' | 'messy-pgd'): Locator {
     return this.page.locator(`[data-testid=claim][data-claim="${id}"]`);
   }

@@ -1,5 +1,6 @@
 // Run history in IndexedDB: one small record per finished (or stopped) run, enough to reopen its config,
 // compare its curves with another run's, and export it. Weights are not kept here (teachers.ts caches teachers).
+import type { CellOutcome } from '../core/study/outcome';
 import { del, entries, get, set } from 'idb-keyval';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { ModelResult } from '../core/train/events';
@@ -14,6 +15,8 @@ export interface RunRecord {
   status: 'done' | 'stopped';
   seconds: number;
   results: ModelResult[];
+  /** Every finished cell of the run's study (its seeds × sweep values), with clean and PGD accuracy. */
+  cells?: CellOutcome[];
   /** Robustness figures computed in the lab for this run, if any (CSV-ready rows). */
   robustness?: unknown;
 }

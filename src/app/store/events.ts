@@ -152,6 +152,7 @@ function record(get: Get, status: 'done' | 'stopped', seconds: number | null): v
     status,
     seconds: seconds ?? s.results.reduce((n, r) => n + r.seconds, 0),
     results: s.results,
+    cells: s.cellOutcomes,
   });
 }
 

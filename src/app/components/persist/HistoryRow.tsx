@@ -49,8 +49,14 @@ export const HistoryRow = memo(function HistoryRow({ record: r, bytes, compared,
           {studentsText(r)} · {backendText(r)} · {runLength(r.seconds)} · {size(bytes)}
         </div>
         <div>
-          Best student:{' '}
-          {best ? (
+          {(r.cells?.length ?? 0) > 1 ? (
+            <span data-testid="history-study">
+              Study: {r.cells!.length} runs over seeds {[...new Set(r.cells!.map((c) => c.cell.seed))].join(', ')}
+            </span>
+          ) : (
+            <>Highest student (one seed, not a winner):</>
+          )}{' '}
+          {(r.cells?.length ?? 0) > 1 ? null : best ? (
             <>
               <strong className="persist-acc">{pct(best.testAcc)} %</strong>{' '}
               <span className="muted">({best.label})</span>

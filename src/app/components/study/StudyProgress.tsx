@@ -2,7 +2,7 @@
 // PGD evaluation after each cell's training, and an ETA for the whole study. A plain run shows only its PGD
 // evaluation here (its training progress is Progress's).
 import { memo } from 'react';
-import { isStudy, studyOf } from '../../../core/study';
+import { isStudy, studyCells, studyOf } from '../../../core/study';
 import { formatDuration } from '../../lib/format';
 import { isActive, type Store } from '../../store';
 import { sameFields, useDeferredStore } from '../../store/useDeferredStore';
@@ -28,13 +28,15 @@ export const StudyProgress = memo(function StudyProgress() {
   const attacking = active && robust && current && robust.cell === current.cell.index ? robust : null;
   if (!study && !attacking) return null;
 
-  const of = current?.of ?? outcomes.length;
+  // Before the first cell event (data loading, backend start) the plan still says how many runs there are.
+  const of = current?.of ?? (studyCells(studyOf(runConfig)).length || outcomes.length);
   const finished = outcomes.length;
   let line: string;
   if (active && current) line = cellLine(current.cell, current.of, studyOf(runConfig));
   else if (status === 'done') line = `Study finished: ${finished} of ${of} runs`;
   else if (status === 'stopped' || status === 'error')
     line = `Study ${status === 'error' ? 'failed' : 'stopped'} after ${finished} of ${of} runs: the finished ones are summarised below`;
+  else if (active && !finished) line = `Study of ${of} runs: starting…`;
   else line = `Study: ${finished} of ${of} runs finished`;
   const eta = active
     ? studyEta({ current, outcomes, robust, lastSample: last, afterRun: runConfig.attack.afterRun, now: Date.now() })

@@ -74,10 +74,11 @@ export function deltaView(d: PairedDiff | null, metric: Metric): DeltaView {
     return {
       metric,
       kind: 'too-few',
-      text: `too few seeds (n = ${d.n})`,
-      interval: '',
-      // One seed's difference would read as a winner: it is not shown at all.
-      detail: d.n >= 2 ? `Δ ${pts(d.mean)}, ${favourText(d)}` : '',
+      // One seed's difference would read as a winner: it is not shown at all. Two seeds show their (wide)
+      // interval, which itself says why nothing is judged.
+      text: d.n >= 2 ? pts(d.mean) : `too few seeds (n = ${d.n})`,
+      interval: d.n >= 2 ? intervalText(d) : '',
+      detail: d.n >= 2 ? `${favourText(d)} · too few seeds (n = ${d.n}) to judge` : '',
       clear: null,
     };
   return {

@@ -72,9 +72,10 @@ describe('results rows', () => {
     expect(kd.deltas[0].clean).toEqual({
       metric: 'clean',
       kind: 'too-few',
-      text: 'too few seeds (n = 2)',
-      interval: '',
-      detail: 'Δ +1.00, better on 2 of 2 seeds',
+      text: '+1.00',
+      // Two seeds: t(0.975, 1) = 12.706 makes even a small spread a wide interval, across 0 here.
+      interval: '(−0.27 … +2.27)',
+      detail: 'better on 2 of 2 seeds · too few seeds (n = 2) to judge',
       clear: null,
     });
     expect(kd.deltas[0].robust).toBeNull();
