@@ -27,8 +27,22 @@ export function trainBlocker(s: Store, g: RunGuard = runGuard(s)): string | null
   if (!s.validation.ok) return 'Fix the config errors first';
   if (hasStudyErrors(s)) return 'Fix the study settings (Seeds, Sweep) first';
   if (s.backendPending) return 'Waiting for the backend…';
+  const missing = missingData(s);
+  if (missing) return missing;
   if (g?.verdict === 'refuse') return g.message;
   return null;
+}
+
+/**
+ * A real data set neither cached here, offered by the deployment nor loaded in this tab: the run would fail
+ * after the click, so Train says what to do first. Unknown (catalog not read yet) does not block.
+ */
+function missingData(s: Store): string | null {
+  if (!s.validation.ok) return null;
+  const ds = s.validation.config.data.dataset;
+  const entry = s.catalog?.entries.find((e) => e.id === ds);
+  if (!entry || entry.cached || entry.prepared || s.dataInfo?.dataset === ds) return null;
+  return `${entry.name} is not loaded in this browser: import its files in the Data section (Import files…) first`;
 }
 
 export function RunControls() {

@@ -49,7 +49,8 @@ describe('robustAccuracy (white-box)', () => {
       expect(r.models.a.clean).toBeCloseTo(4 / 7, 6);
       expect(r.models.a.adv).toBeCloseTo(2 / 7, 6);
       expect(r.models.a.robust).toBeCloseTo(2 / 7, 6);
-      expect(progress).toEqual([3 / 7, 6 / 7, 1]);
+      // From 0, then within each batch of 3 (clean pass, attack: two ticks per batch), never repeating a value.
+      expect(progress).toEqual([0, 1 / 7, 3 / 7, 4 / 7, 6 / 7, 1]);
       const xs = [26, 115, 140, 230, 77, 179, 115].map((p) => Math.fround(p / 255));
       const ys = [0, 0, 1, 1, 1, 0, 1];
       const cleanLoss = xs.reduce((s, x, i) => s + ce(x, ys[i]), 0) / 7;
@@ -158,15 +159,15 @@ describe('on a learnt model', () => {
 
   it('stops between batches (shouldStop, AbortSignal), awaits the checkpoint, and leaks nothing', async () => {
     const before = tf.memory().numTensors;
-    let batches = 0;
+    let seen = 0;
     await expect(
       robustAccuracy({ c: centroid }, syn, syn.test, range(60), PGD, {
         batchSize: 16,
-        onProgress: () => batches++,
-        shouldStop: () => batches >= 2,
+        onProgress: (p) => (seen = p.done),
+        shouldStop: () => seen >= 32,
       }),
     ).rejects.toBeInstanceOf(StoppedError);
-    expect(batches).toBe(2);
+    expect(seen).toBe(32); // two whole batches, then stopped between batches
     const ac = new AbortController();
     ac.abort();
     await expect(robustAccuracy({ c: centroid }, syn, syn.test, range(60), PGD, { signal: ac.signal })).rejects.toThrow(

@@ -154,15 +154,29 @@ async function tally(
   const robust = new Float64Array(S * M);
   const advLoss = new Float64Array(S * M);
 
+  // Progress from the start and within each batch (one tick per model and ε): a batch of 100 images over five
+  // models and five ε is a fifth of a default sweep, which otherwise showed "starting…" for most of a minute.
+  let reported = 0;
+  const report = (done: number) => {
+    if (done > reported || done === 0) opts.onProgress?.({ done, total });
+    reported = Math.max(reported, done);
+  };
+  report(0);
+  const units = M * (1 + specs.filter((s) => s.eps !== 0).length);
   for (let start = 0; start < total; start += B) {
     await betweenBatches(opts);
     const b = paddedBatch(d, split, indices, start, B);
+    let unit = 0;
+    const tick = () => report(Math.min(total, start + Math.floor((b.valid * ++unit) / units)));
     const x = tf.tensor4d(b.x, [B, d.height, d.width, d.channels]);
     const y = tf.tensor1d(Int32Array.from(b.y), 'int32');
     const rows: tf.Tensor2D[] = [];
     let all: tf.Tensor | null = null;
     try {
-      for (const [, m] of targets) rows.push(exampleStats(m, x, y));
+      for (const [, m] of targets) {
+        rows.push(exampleStats(m, x, y));
+        tick();
+      }
       for (const spec of specs) {
         if (spec.eps === 0) {
           rows.push(...rows.slice(0, M)); // the clean rows (disposing a tensor twice is a no-op)
@@ -174,6 +188,7 @@ async function tally(
             const xAdv = shared ?? attack(m, x, y, spec, rngs[i]);
             rows.push(exampleStats(m, xAdv, y));
             if (!shared) xAdv.dispose();
+            tick();
           });
         } finally {
           shared?.dispose();
@@ -199,7 +214,7 @@ async function tally(
       tf.dispose([x, y, ...rows]);
       all?.dispose();
     }
-    opts.onProgress?.({ done: Math.min(start + B, total), total });
+    report(Math.min(start + B, total));
   }
 
   const ids = targets.map(([id]) => id);

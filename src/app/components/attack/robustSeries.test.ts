@@ -58,6 +58,8 @@ describe('robustLines', () => {
 describe('sweepTitle', () => {
   it('names white-box and transferred sweeps', () => {
     expect(sweepTitle(result, null)).toMatch(/white-box$/);
+    // The sweep varies ε: the title names the attack without one ε of it.
+    expect(sweepTitle(result, null)).not.toMatch(/ε=/);
     expect(sweepTitle({ ...result, source: 'teacher' }, 'Teacher')).toMatch(/transferred from Teacher$/);
   });
 });

@@ -20,7 +20,9 @@ export function robustRows(r: SweepResult): Record<string, number>[] {
 
 export function sweepTitle(r: SweepResult, sourceLabel: string | null): string {
   const how = r.source === null ? 'white-box' : `transferred from ${sourceLabel ?? r.source}`;
-  return `Robust accuracy vs ε · ${attackLabel(r.attack)}, ${how}`;
+  // The attack without its own ε: the sweep varies it (the label's "ε=…" would name one point of the curve).
+  const attack = attackLabel(r.attack).replace(/\s*ε=[^\s)]+/, '');
+  return `Robust accuracy vs ε · ${attack}, ${how}`;
 }
 
 /** One curve per model (x = ε, y = robust accuracy in %), skipping the ε a model has no value at. */

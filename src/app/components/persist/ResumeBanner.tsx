@@ -54,7 +54,7 @@ export function ResumeBanner() {
         <p>
           {info.phaseLabel}, epoch {info.epoch} of {info.epochs} (phase {info.phase + 1} of {info.phases}), saved{' '}
           {relativeTime(info.savedAt)}, {mb(info.bytes)}.{' '}
-          {info.study ? (
+          {info.study && info.study.of > 1 ? (
             <span data-testid="resume-study">{resumeStudyText(info.study, studyOf(info.config))}. </span>
           ) : null}
           <span className="muted">It continues from the last finished epoch.</span>
@@ -70,7 +70,8 @@ export function ResumeBanner() {
           title={pending ? 'Waiting for the compute backend…' : undefined}
           onClick={resumeRun}
         >
-          Resume
+          {/* Not just "Resume": the run controls have a Resume (of a paused run) beside it. */}
+          Resume interrupted run
         </button>
         <button
           type="button"
