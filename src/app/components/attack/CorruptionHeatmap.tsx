@@ -39,7 +39,7 @@ export const CorruptionHeatmap = memo(function CorruptionHeatmap(props: {
               </th>
             ))}
             <th scope="col" className="num">
-              Mean corruption acc
+              Mean over corruptions
             </th>
           </tr>
         </thead>
