@@ -31,6 +31,16 @@ export class RunControls {
     await this.trainButton.click();
   }
 
+  /** While paused: one batch, then paused again. */
+  async stepOnce(): Promise<void> {
+    await this.page.getByTestId('step-once').click();
+  }
+
+  /** Slow motion: 0 (full speed), 250 or 1000 ms before each step. */
+  async setSpeed(ms: 0 | 250 | 1000): Promise<void> {
+    await this.page.getByTestId('step-speed').selectOption(String(ms));
+  }
+
   async stop(): Promise<void> {
     await this.stopButton.click();
   }

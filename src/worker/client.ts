@@ -62,6 +62,12 @@ export class TrainingClient {
   start(config: unknown, opts: { stepMode?: boolean } = {}): number {
     return this.send({ type: 'start', config, ...opts });
   }
+  stepOnce(): number {
+    return this.send({ type: 'step-once' });
+  }
+  setSpeed(delayMs: number): number {
+    return this.send({ type: 'set-speed', delayMs });
+  }
   pause(): number {
     return this.send({ type: 'pause' });
   }

@@ -68,6 +68,10 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
       case 'start':
         runsAsked++;
         return run.start(cmd.id, cmd.config, cmd.stepMode);
+      case 'step-once':
+        return run.stepOnce();
+      case 'set-speed':
+        return run.setSpeed(cmd.delayMs);
       case 'pause':
         return run.pause();
       case 'resume':

@@ -32,6 +32,10 @@ export type Command =
   /** Measure how fast this device trains (core/train/speedProbe.ts) on the backend of this preference. */
   | { type: 'speed-test'; id: number; backend: BackendPreference }
   | { type: 'pause'; id: number }
+  /** While paused: run one step (one batch), then pause again (answered by `resumed`, then `paused`). */
+  | { type: 'step-once'; id: number }
+  /** Slow motion for a demo: wait `delayMs` before each step (0 = full speed; at most 5,000). */
+  | { type: 'set-speed'; id: number; delayMs: number }
   | { type: 'resume'; id: number }
   | { type: 'stop'; id: number }
   /** What real data sets are cached here and what the deployment's manifest offers. */

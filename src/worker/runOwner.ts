@@ -20,6 +20,7 @@ import { Batcher } from './throttle';
 
 export class RunOwner {
   private control: RunControl | null = null;
+  private delayMs = 0;
   /** The id of the start command of the current run: every event of a run carries it. */
   private runId = 0;
   /** The key of the current run: its checkpoint record and its lock (null between runs). */
@@ -80,6 +81,19 @@ export class RunOwner {
     this.env.post({ type: 'resumed', id: this.runId });
   }
 
+  /** From a pause: one more step (one batch), then paused again. */
+  stepOnce(): void {
+    if (!this.control?.isPaused) return;
+    this.control.stepOnce();
+    this.env.post({ type: 'resumed', id: this.runId });
+  }
+
+  /** Slow motion: a wait before every step, for this run and the next ones (0 = full speed). */
+  setSpeed(delayMs: number): void {
+    this.delayMs = delayMs;
+    this.control?.setDelay(delayMs);
+  }
+
   stop(): void {
     this.control?.stop();
   }
@@ -115,6 +129,7 @@ export class RunOwner {
     this.runKey = runKey;
     const post = this.env.post;
     const control = (this.control = new RunControl());
+    control.setDelay(this.delayMs);
     this.runId = id;
     const steps = new Batcher<StepSample>((samples) => post({ type: 'steps', id, samples }));
     const notice = (level: 'info' | 'warning', message: string) => post({ type: 'notice', id, level, message });

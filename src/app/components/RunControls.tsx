@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store';
 import { isActive, type Store } from '../store';
 import { hasStudyErrors } from '../store/configSlice';
+import { PlaybackControls } from './PlaybackControls';
 import { SpeedMeasure } from './SpeedMeasure';
 import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
@@ -120,6 +121,7 @@ export function RunControls() {
           {note ? <span className="muted"> {note}</span> : null}
         </div>
       </div>
+      <PlaybackControls />
       {estimate ? (
         <p className="run-estimate muted" data-testid="run-estimate">
           {estimate}
@@ -128,7 +130,8 @@ export function RunControls() {
       ) : null}
       <p className="shortcut-hint muted">
         {blocker && !isActive(status) ? <span className="blocker">{blocker.replace(/\.$/, '')}. </span> : null}
-        Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume (outside text fields)
+        Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume · <kbd>→</kbd> one batch
+        while paused (outside text fields)
       </p>
     </section>
   );

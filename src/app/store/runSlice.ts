@@ -42,6 +42,11 @@ export interface RunSlice {
   train(): void;
   pause(): void;
   resume(): void;
+  /** While paused: one step (one batch), then paused again. */
+  stepOnce(): void;
+  /** Slow motion for a demo: a wait before every step, sent to the worker (kept for the next runs too). */
+  stepDelayMs: number;
+  setStepDelay(ms: number): void;
   stop(): void;
   dismissError(): void;
   /** Continue the interrupted run the worker has a checkpoint of (persistSlice.resumeInfo). */
@@ -111,6 +116,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       if (!v.ok) return;
       beginRun(v.config);
       try {
+        if (s.stepDelayMs) getClient().setSpeed(s.stepDelayMs); // a worker started since keeps nothing
         set({ runId: getClient().start(v.config, { stepMode: s.stepMode }) });
       } catch (e) {
         set({
@@ -130,6 +136,22 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     resume: () => {
       if (get().status !== 'paused' || get().stopRequested) return;
       getClient().resume();
+    },
+
+    stepOnce: () => {
+      const s = get();
+      if (s.status !== 'paused' || s.stopRequested) return;
+      getClient().stepOnce();
+    },
+
+    stepDelayMs: 0,
+    setStepDelay: (ms) => {
+      set({ stepDelayMs: ms });
+      try {
+        getClient().setSpeed(ms);
+      } catch {
+        // No worker yet: the next run starts with the delay below.
+      }
     },
 
     stop: () => {

@@ -11,6 +11,10 @@ export class RunControl {
   private paused = false;
   private stopped = false;
   private wake: (() => void) | null = null;
+  /** Steps to run before pausing again (step-by-step: "Step one batch"); null when not stepping. */
+  private budget: number | null = null;
+  /** Slow motion for a demo: wait this long before each step. */
+  private delayMs = 0;
 
   get isPaused(): boolean {
     return this.paused;
@@ -23,7 +27,23 @@ export class RunControl {
   }
   resume(): void {
     this.paused = false;
+    this.budget = null;
     this.wake?.();
+  }
+  /** From a pause: run exactly one more step (one batch), then pause again. */
+  stepOnce(): void {
+    if (!this.paused || this.stopped) return;
+    this.paused = false;
+    // The waiting checkpoint returns and lets this step through; the next call finds 0 and pauses.
+    this.budget = 0;
+    this.wake?.();
+  }
+  /** 0 for full speed; at most 5 s per step. */
+  setDelay(ms: number): void {
+    this.delayMs = Math.max(0, Math.min(5000, Number.isFinite(ms) ? ms : 0));
+  }
+  get delay(): number {
+    return this.delayMs;
   }
   stop(): void {
     this.stopped = true;
@@ -32,7 +52,24 @@ export class RunControl {
   /** Throws StoppedError if stopped; waits while paused. Call between steps. */
   async checkpoint(onPause?: () => void): Promise<void> {
     if (this.stopped) throw new StoppedError();
-    if (!this.paused) return;
+    if (this.budget !== null) {
+      // Stepping: this call lets one step through; the next one pauses.
+      if (this.budget > 0) this.budget--;
+      else {
+        this.budget = null;
+        this.paused = true;
+      }
+    }
+    if (!this.paused) {
+      if (this.delayMs > 0)
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, this.delayMs);
+          this.wake = () => (clearTimeout(t), r()); // Stop ends the wait at once
+        });
+      this.wake = null;
+      if (this.stopped) throw new StoppedError();
+      return;
+    }
     onPause?.();
     while (this.paused && !this.stopped) await new Promise<void>((r) => (this.wake = r));
     this.wake = null;
