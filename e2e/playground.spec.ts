@@ -30,3 +30,16 @@ test('step one batch from a pause, then slow motion, then stop', async ({ app, c
   await run.waitForStatus('stopped', 10_000);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('? opens the help: shortcuts and a glossary of T, α, σ, r, ε, PGD and KD; Escape closes it', async ({ app }) => {
+  await app.open();
+  const dialog = app.page.getByTestId('help-dialog');
+  await app.page.locator('body').press('?');
+  await expect(dialog).toBeVisible();
+  for (const term of ['T', 'α', 'σ', 'r', 'ε', 'PGD', 'KD'])
+    await expect(dialog.locator('dt', { hasText: term }).first()).toBeVisible();
+  await expect(dialog).toContainText('pause / resume');
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(app.pageErrors).toEqual([]);
+});

@@ -21,30 +21,33 @@ export function Header() {
   );
 }
 
+/** One compact line (the backend, and a warning on a software GPU); the adapter and why it was chosen on click. */
 function BackendBadge() {
   const backend = useStore((s) => s.backend);
   const pending = useStore((s) => s.backendPending);
   const name = backend ? (BACKEND_LABELS[backend.name] ?? backend.name) : pending ? 'Detecting…' : 'No backend yet';
   return (
-    <div
+    <details
       className={`backend-badge${backend?.software ? ' warn' : ''}`}
       data-testid="backend-badge"
-      title={backend?.reason || undefined}
       aria-live="polite"
     >
-      <div className="badge-row">
-        <span className="badge-label">Backend</span>
-        <strong className="badge-name">{name}</strong>
-        {backend ? <code className="badge-code">{backend.name}</code> : null}
+      <summary className="badge-row" title="Backend details: adapter, and why it was chosen">
+        <span className="badge-label">Backend</span> <strong className="badge-name">{name}</strong>
+        {backend?.software ? <span className="badge-warning-short"> ⚠ software GPU</span> : null}
         {pending && backend ? <span className="muted"> (switching…)</span> : null}
-      </div>
-      {backend ? <div className="badge-adapter">{backend.adapter}</div> : null}
+      </summary>
+      {backend ? (
+        <div className="badge-adapter">
+          <code className="badge-code">{backend.name}</code> {backend.adapter}
+        </div>
+      ) : null}
       {backend?.software ? (
         <div className="badge-warning" role="note">
           ⚠ software GPU: much slower than a real one (WebAssembly is usually faster here)
         </div>
       ) : null}
       {backend?.reason ? <div className="badge-reason">{backend.reason}</div> : null}
-    </div>
+    </details>
   );
 }

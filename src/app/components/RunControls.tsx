@@ -129,7 +129,7 @@ export function RunControls() {
         </p>
       ) : null}
       <p className="shortcut-hint muted">
-        {blocker && !isActive(status) ? <span className="blocker">{blocker.replace(/\.$/, '')}. </span> : null}
+        {blocker && !isActive(status) ? <span className="blocker">{/[.…]$/.test(blocker) ? blocker : `${blocker}.`} </span> : null}
         Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume · <kbd>→</kbd> one batch
         while paused (outside text fields)
       </p>

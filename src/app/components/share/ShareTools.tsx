@@ -1,4 +1,5 @@
 // The header's share group: presets, copy link, classroom mode, and what they report back.
+import { HelpDialog } from '../HelpDialog';
 import { ClassroomBadge } from './ClassroomBadge';
 import { ClassroomControls } from './ClassroomControls';
 import { CopyLink } from './CopyLink';
@@ -9,10 +10,11 @@ import './share.css';
 export function ShareTools() {
   return (
     <div className="share-tools">
-      <div className="share-buttons" role="group" aria-label="Presets, sharing and classroom mode">
+      <div className="share-buttons" role="group" aria-label="Presets, sharing, classroom mode and help">
         <PresetMenu />
         <CopyLink />
         <ClassroomControls />
+        <HelpDialog />
       </div>
       <ClassroomBadge />
       <PresetUndo />
