@@ -4,7 +4,7 @@ import { defaultStudent } from '../../core/config/defaults';
 import { METHOD_IDS, type MethodId, type StudentSpec } from '../../core/config/schema';
 import { METHODS } from '../../core/methods';
 import { effectiveFlipRate } from '../../core/methods/labelNoise';
-import { colorFor } from '../lib/colors';
+import { colorsFor } from '../lib/colors';
 import { useStore } from '../store';
 import { MAX_STUDENTS } from '../store/configSlice';
 import { Fields, SelectField, type FieldSpec } from './fields';
@@ -27,14 +27,18 @@ const defaults = <M extends MethodId>(m: M) => defaultStudent(m) as Of<M>;
 
 export const StudentCard = memo(function StudentCard({ index }: { index: number }) {
   const s = useStore((st) => st.draft.students[index]);
-  const total = useStore((st) => st.draft.students.length);
+  const students = useStore((st) => st.draft.students);
+  const total = students.length;
   const setField = useStore((st) => st.setField);
   const setMethod = useStore((st) => st.setStudentMethod);
   const duplicate = useStore((st) => st.duplicateStudent);
   const remove = useStore((st) => st.removeStudent);
   if (!s) return null;
   const p = `students.${index}`;
-  const color = colorFor(`student-${index + 1}`);
+  // The colour its row and curves will have: by method, a repeated method taking the next spare colour.
+  const color = colorsFor(students.map((x, i) => ({ id: `student-${i + 1}`, kind: 'student', method: x.method })))[
+    `student-${index + 1}`
+  ];
 
   return (
     <article
