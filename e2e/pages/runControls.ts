@@ -1,7 +1,11 @@
-// Page object: the run controls (train, status, step mode, resume after a reload) and the backend badge.
+// Page object: the run controls (train, status, step mode, resume after a reload), the backend badge, and the skip
+// link that jumps to them.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class RunControls {
+  readonly section: Locator;
+  /** "Skip to run controls", the page's first tab stop. */
+  readonly skipLink: Locator;
   readonly status: Locator;
   readonly badge: Locator;
   readonly trainButton: Locator;
@@ -15,6 +19,8 @@ export class RunControls {
   private readonly resumeButton: Locator;
 
   constructor(readonly page: Page) {
+    this.section = page.getByRole('region', { name: 'Run controls' });
+    this.skipLink = page.getByRole('link', { name: 'Skip to run controls' });
     this.status = page.getByTestId('run-status');
     this.badge = page.getByTestId('backend-badge');
     this.trainButton = page.getByTestId('train');

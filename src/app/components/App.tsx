@@ -15,6 +15,7 @@ import { Progress } from './Progress';
 import { ResultsTable } from './ResultsTable';
 import { RunControls } from './RunControls';
 import { RunError } from './RunError';
+import { SkipLink } from './SkipLink';
 import { LinkNotice } from './share/LinkNotice';
 import { Lockable } from './share/Lockable';
 import { StepExplainer } from './share/StepExplainer';
@@ -39,6 +40,7 @@ export function App() {
 
   return (
     <div className={`app${shareClass}`}>
+      <SkipLink />
       <Header />
       <LinkNotice />
       <main className="layout">

@@ -123,7 +123,7 @@ const LossChart = memo(function LossChart() {
   const summary = summarize(models, epochs, (e) => `test loss ${e.testLoss.toFixed(3)}`);
 
   return (
-    <figure className="chart" data-testid="loss-chart" aria-label={`Loss chart. ${summary}`}>
+    <figure className="chart" data-testid="loss-chart">
       <figcaption>
         Loss
         <label className="inline-check">
@@ -132,6 +132,7 @@ const LossChart = memo(function LossChart() {
         <ChartPngButton title="Loss" legend={models} name="loss-chart" />
       </figcaption>
       <ChartFrame
+        label={`Loss chart. ${summary}`}
         height={CHART_HEIGHT}
         margin={MARGIN}
         x={{ domain: xDomain, ticks: xTicks, label: X_LABEL }}
@@ -175,11 +176,12 @@ const AccChart = memo(function AccChart() {
   const summary = summarize(models, epochs, (e) => `test accuracy ${(e.testAcc * 100).toFixed(2)} %`);
 
   return (
-    <figure className="chart" data-testid="acc-chart" aria-label={`Accuracy chart. ${summary}`}>
+    <figure className="chart" data-testid="acc-chart">
       <figcaption>
         Accuracy <ChartPngButton title="Accuracy" legend={models} name="accuracy-chart" />
       </figcaption>
       <ChartFrame
+        label={`Accuracy chart. ${summary}`}
         height={CHART_HEIGHT}
         margin={MARGIN}
         x={{ domain: xDomain, ticks: xTicks, label: X_LABEL }}

@@ -15,6 +15,7 @@ import { outcomesAt } from './study/seedCurves';
 import { StatCell } from './study/StatCell';
 import { useStudy } from './study/useStudy';
 import { ValuePicker } from './study/ValuePicker';
+import { ScrollRegion } from './ScrollRegion';
 
 // Step messages do not re-render the table: only results, the plan and the run's end.
 const selLive = (s: Store) => ({
@@ -51,7 +52,7 @@ export const ResultsTable = memo(function ResultsTable() {
         <h2 id="results-heading">Results</h2>
         {summary ? <ValuePicker summary={summary} view={view} /> : null}
       </div>
-      <div className="table-wrap">
+      <ScrollRegion label="Results table">
         <table data-testid="results-table" className="results-table">
           <caption className="muted">
             <Caption n={n} seeds={group?.seeds ?? [seed]} dataset={runConfig?.data.dataset} live={!group} />
@@ -121,7 +122,7 @@ export const ResultsTable = memo(function ResultsTable() {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </ScrollRegion>
       <ModelDetails runs={detailRuns} />
     </section>
   );

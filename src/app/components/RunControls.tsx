@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { isActive, type Store } from '../store';
 import { hasStudyErrors } from '../store/configSlice';
 import { PlaybackControls } from './PlaybackControls';
+import { RUN_CONTROLS_ID } from './SkipLink';
 import { SpeedMeasure } from './SpeedMeasure';
 import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
@@ -67,7 +68,7 @@ export function RunControls() {
 
   const note = stopRequested ? 'stopping…' : pauseRequested ? 'pausing at the next step…' : null;
   return (
-    <section className="panel run-controls" aria-label="Run controls">
+    <section className="panel run-controls" aria-label="Run controls" id={RUN_CONTROLS_ID} tabIndex={-1}>
       <div className="button-row">
         <button
           type="button"

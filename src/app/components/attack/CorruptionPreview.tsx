@@ -4,6 +4,7 @@ import { CORRUPTIONS, SEVERITIES } from '../../../core/robustness/severity';
 import type { CorruptionPreview as Preview } from '../../../worker/attackProtocol';
 import { CORRUPTION_NAMES } from './corruptionNames';
 import { ImageCanvas } from './ImageCanvas';
+import { ScrollRegion } from '../ScrollRegion';
 
 const IMAGE_PX = 56;
 
@@ -11,7 +12,7 @@ export const CorruptionPreview = memo(function CorruptionPreview(props: { previe
   const { preview: p, classNames } = props;
   const truth = classNames[p.label] ?? String(p.label);
   return (
-    <div className="table-wrap" data-testid="corruption-preview">
+    <ScrollRegion label="Corruption preview" testId="corruption-preview">
       <table className="lab-preview-strip">
         <caption className="muted">
           Test image #{p.index} ({truth}) under each corruption, severity 1 (mild) to 5 (strong)
@@ -48,6 +49,6 @@ export const CorruptionPreview = memo(function CorruptionPreview(props: { previe
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 });

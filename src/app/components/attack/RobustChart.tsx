@@ -45,17 +45,14 @@ export const RobustChart = memo(function RobustChart({ result, models, units, ti
     .join('; ');
 
   return (
-    <figure
-      className="chart lab-chart"
-      data-testid="robust-chart"
-      aria-label={`${title}. At ε = ${epsList.map(units.short).join(', ')}${units.unit}: ${summary}`}
-    >
+    <figure className="chart lab-chart" data-testid="robust-chart">
       <figcaption>
         <span>{title}</span>
         <ChartPngButton title={title} legend={shown} name="robustness" testId="export-png" />
       </figcaption>
       <SwatchList items={shown} label="Models" className="lab-legend" />
       <ChartFrame
+        label={`${title}. At ε = ${epsList.map(units.short).join(', ')}${units.unit}: ${summary}`}
         height={360}
         margin={MARGIN}
         x={{

@@ -4,6 +4,7 @@ import type { SweepResult } from '../../../worker/attackProtocol';
 import type { EpsUnits } from './epsUnits';
 import type { LabModel } from './labHooks';
 import { robustRows } from './robustSeries';
+import { ScrollRegion } from '../ScrollRegion';
 
 interface Props {
   result: SweepResult;
@@ -16,7 +17,7 @@ export const SweepTable = memo(function SweepTable({ result, models, units, capt
   const rows = robustRows(result);
   const shown = models.filter((m) => result.sweep.models[m.id]);
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Robust accuracy table">
       <table data-testid="sweep-table">
         <caption className="muted">
           {caption} · columns: ε{units.colour ? ' (/255)' : ''}
@@ -48,6 +49,6 @@ export const SweepTable = memo(function SweepTable({ result, models, units, capt
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 });

@@ -2,6 +2,8 @@
 // passed as children and drawn with the chart's scales (CurvesLayer, HoverReadout). The frame has no recharts
 // items, so recharts derives nothing from the data: the axes take fixed props (domains and ticks computed by the
 // caller, memoised where the chart redraws live), and recharts recomputes an axis only when one of them changes.
+// To assistive technology a chart is one image named by its text summary (`label`): recharts' keyboard layer
+// (a nameless role="application" tab stop) is off, as it only moves recharts' own tooltip, which we do not use.
 import type { ReactNode } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis, type XAxisProps } from 'recharts';
 
@@ -21,6 +23,8 @@ export interface AxisSpec {
 }
 
 export interface FrameProps {
+  /** What the chart shows, in words: the image's accessible name. */
+  label: string;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
   x: AxisSpec;
@@ -28,10 +32,10 @@ export interface FrameProps {
   children: ReactNode;
 }
 
-export function ChartFrame({ height, margin, x, y, children }: FrameProps) {
+export function ChartFrame({ label, height, margin, x, y, children }: FrameProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart margin={margin}>
+      <LineChart margin={margin} accessibilityLayer={false} role="img" aria-label={label}>
         <CartesianGrid stroke={GRID_STROKE} />
         <XAxis
           type="number"

@@ -29,11 +29,7 @@ export const CompareChart = memo(function CompareChart({ runs }: { runs: RunReco
   const summary = compareSummary(runs, lines, runTitle);
 
   return (
-    <figure
-      className="chart persist-compare"
-      data-testid="compare-chart"
-      aria-label={`Test accuracy per epoch. ${summary}`}
-    >
+    <figure className="chart persist-compare" data-testid="compare-chart">
       <figcaption>Test accuracy per epoch, two runs</figcaption>
       <div className="persist-compare-legend">
         {runs.map((r, i) => (
@@ -52,6 +48,7 @@ export const CompareChart = memo(function CompareChart({ runs }: { runs: RunReco
         ))}
       </div>
       <ChartFrame
+        label={`Test accuracy per epoch. ${summary}`}
         height={340}
         margin={MARGIN}
         x={{ domain: [1, Math.max(2, maxEpoch)], ticks: xTicks, label: X_LABEL }}

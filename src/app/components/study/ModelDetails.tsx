@@ -2,6 +2,7 @@
 // run column: one row per model, time and speed averaged over the finished seeds.
 import type { ModelResult } from '../../../core/train/events';
 import { count, fixed, rate } from '../../lib/format';
+import { ScrollRegion } from '../ScrollRegion';
 
 interface Detail {
   id: string;
@@ -44,7 +45,7 @@ export function ModelDetails({ runs }: { runs: readonly (readonly ModelResult[])
   return (
     <details className="model-details">
       <summary>Architecture, parameters and training time</summary>
-      <div className="table-wrap">
+      <ScrollRegion label="Model details table">
         <table data-testid="model-details">
           <thead>
             <tr>
@@ -73,7 +74,7 @@ export function ModelDetails({ runs }: { runs: readonly (readonly ModelResult[])
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

@@ -99,7 +99,7 @@ const SeedCurvesChart = memo(function SeedCurvesChart() {
   const at = summary && group ? sweepValueText(summary.sweep, group.value) : '';
   const title = `Test accuracy across seeds${at ? ` (${at})` : ''}`;
   return (
-    <figure className="chart" data-testid="seed-curves-chart" aria-label={`${title}. ${curvesSummary(curves)}`}>
+    <figure className="chart" data-testid="seed-curves-chart">
       <figcaption>
         {title}
         <label className="inline-check">
@@ -128,6 +128,7 @@ const SeedCurvesChart = memo(function SeedCurvesChart() {
         </div>
       </div>
       <ChartFrame
+        label={`${title}. ${curvesSummary(curves)}`}
         height={HEIGHT}
         margin={MARGIN}
         x={{ domain: xDomain, ticks: xTicks, label: EPOCH_LABEL }}
@@ -179,11 +180,7 @@ const SweepChart = memo(function SweepChart({ metric }: { metric: 'clean' | 'rob
   const yLab = useMemo(() => yLabel(metric === 'clean' ? 'accuracy (%)' : 'PGD acc. (%)'), [metric]);
   const xLab = useMemo(() => xLabel(name, -16), [name]);
   return (
-    <figure
-      className="chart"
-      data-testid={`sweep-chart-${metric}`}
-      aria-label={`${title}, mean over seeds with the lowest to highest seed. ${sweepSummary(lines, name)}`}
-    >
+    <figure className="chart" data-testid={`sweep-chart-${metric}`}>
       <figcaption>
         {title}
         <ChartPngButton title={title} legend={legend} name={`sweep-${metric}`} testId={`sweep-${metric}-png`} />
@@ -193,6 +190,7 @@ const SweepChart = memo(function SweepChart({ metric }: { metric: 'clean' | 'rob
         <div className="legend-styles muted">mean over seeds; bars: lowest to highest seed</div>
       </div>
       <ChartFrame
+        label={`${title}, mean over seeds with the lowest to highest seed. ${sweepSummary(lines, name)}`}
         height={HEIGHT}
         margin={MARGIN}
         x={{ domain: axis.domain, ticks: axis.ticks, label: xLab }}
