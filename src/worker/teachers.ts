@@ -3,7 +3,7 @@
 import type { ExperimentConfig } from '../core/config/schema';
 import type { Model } from '../core/nn/model';
 import { loadModel, saveModel } from '../core/nn/serialize';
-import type { PlannedPhase } from '../core/train/plan';
+import { teacherIdentity, type PlannedPhase } from '../core/train/plan';
 import { dataFingerprint } from '../core/train/checkpoint';
 import { inputInfo } from '../core/train/trainer';
 import type { Dataset } from '../core/data/types';
@@ -14,19 +14,7 @@ import { loadTeacher, saveTeacher } from '../storage/teachers';
  * size, so the same spec can name different images (a partial archive imported, the full set prepared later).
  */
 export function teacherKey(cfg: ExperimentConfig, p: PlannedPhase, d: Dataset): string {
-  const { data, seed, optimizer, schedule, batchSize } = cfg;
-  return JSON.stringify({
-    images: dataFingerprint(d),
-    id: p.id,
-    data,
-    seed,
-    model: p.spec,
-    epochs: p.epochs,
-    labelNoise: p.labelNoise,
-    optimizer,
-    schedule,
-    batchSize,
-  });
+  return JSON.stringify({ images: dataFingerprint(d), ...teacherIdentity(cfg, p) });
 }
 
 export class TeacherCache {

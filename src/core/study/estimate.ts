@@ -4,7 +4,7 @@
 // 56 img/s against 1,075 img/s training for the default student, i.e. 20 × 56 ≈ 1,100 image-steps per second.
 import type { ExperimentConfig } from '../config/schema';
 import { estimateSeconds, INFERENCE_SPEEDUP, type Throughput } from '../train/estimate';
-import { planPhases, type PlannedPhase } from '../train/plan';
+import { planPhases, teacherIdentity, type PlannedPhase } from '../train/plan';
 import { cellConfig, studyCells, studyOf } from './plan';
 
 export interface StudyEstimate {
@@ -18,20 +18,7 @@ export interface StudyEstimate {
 }
 
 /** The worker's teacher cache key without the images (the same images for the same data spec and seed). */
-function teacherKey(cfg: ExperimentConfig, p: PlannedPhase): string {
-  const { data, seed, optimizer, schedule, batchSize } = cfg;
-  return JSON.stringify({
-    id: p.id,
-    data,
-    seed,
-    model: p.spec,
-    epochs: p.epochs,
-    labelNoise: p.labelNoise,
-    optimizer,
-    schedule,
-    batchSize,
-  });
-}
+const teacherKey = (cfg: ExperimentConfig, p: PlannedPhase) => JSON.stringify(teacherIdentity(cfg, p));
 
 /** Seconds of the PGD evaluation after one cell: every model, the attack subset, one pass per step plus a clean one. */
 export function robustSeconds(cfg: ExperimentConfig, throughput: Throughput): number {

@@ -79,3 +79,22 @@ export function phaseInfo(
     ...(at.resumed ? { resumed: true } : {}),
   };
 }
+
+/**
+ * What a teacher phase depends on in the config (the worker's cache key adds a fingerprint of the images; a study's
+ * estimate uses it alone to count a teacher an earlier cell already trained).
+ */
+export function teacherIdentity(cfg: ExperimentConfig, p: PlannedPhase) {
+  const { data, seed, optimizer, schedule, batchSize } = cfg;
+  return {
+    id: p.id,
+    data,
+    seed,
+    model: p.spec,
+    epochs: p.epochs,
+    labelNoise: p.labelNoise,
+    optimizer,
+    schedule,
+    batchSize,
+  };
+}
