@@ -1,8 +1,10 @@
 // Live predictions: a few fixed test images (seeded, one per class in turn while classes last) and what each model
 // predicts for them, read with `await data()` (never a synchronous read on the training path).
 import * as tf from '@tensorflow/tfjs-core';
+import { hostBatch, type HostBatch } from '../data/batches';
+import { imageSize, type Dataset } from '../data/types';
 import { INFERENCE, type Model } from '../nn/model';
-import type { Rng } from '../rng';
+import { stream, type Rng } from '../rng';
 import { argMax, type Prediction } from './noiseView';
 
 /** How many test images the prediction grid shows. */
@@ -43,4 +45,17 @@ export async function predictImages(
   } finally {
     probs.dispose();
   }
+}
+
+/** The fixed preview images of a data set for a run's seed: their test indices, a batch of them, uint8 pixels. */
+export function previewImages(
+  d: Dataset,
+  seed: number,
+  n = PREVIEW_IMAGES,
+): { indices: number[]; batch: HostBatch; pixels: Uint8Array } {
+  const indices = previewIndices(d.test.labels, d.test.count, n, stream(seed, 'data', 'preview'));
+  const size = imageSize(d);
+  const pixels = new Uint8Array(indices.length * size);
+  indices.forEach((src, i) => pixels.set(d.test.images.subarray(src * size, (src + 1) * size), i * size));
+  return { indices, batch: hostBatch(d.test, indices, 0, indices.length, d), pixels };
 }
