@@ -37,16 +37,22 @@ describe('noise slice', () => {
     expect(grid.epoch).toBe(2);
     expect(grid.models.map((m) => m.id)).toEqual(['teacher', 'student-1']);
 
+    // Open, in step mode (a phase can end before its first view is due; a pause waits for it).
     s().setNoiseOpen(true);
     expect(s().noiseOpen).toBe(true);
+    s().setStepMode(true);
     train(cfg);
     expect(s().predictionGrid).toBeNull(); // cleared as the run begins, before any of its events
     expect(s().noiseView).toBeNull();
-    await until(() => s().status === 'done' || s().status === 'error');
-    const view = s().noiseView!;
-    expect(view.modelId).toBe('student-1');
-    expect(view.input!.sigma).toBe(0.2);
+    await until(() => s().noiseView?.modelId === 'student-1' || s().status === 'error');
+    expect(s().noiseView!.input!.sigma).toBe(0.2);
+    while (s().status !== 'done') {
+      if (s().status === 'error') throw new Error(s().runError?.message);
+      if (s().status === 'paused') s().resume();
+      await new Promise((r) => setTimeout(r, 10));
+    }
     expect(s().predictionGrid!.models).toHaveLength(2);
+    s().setStepMode(false);
     s().setNoiseOpen(false);
     expect(s().noiseOpen).toBe(false);
   });
