@@ -50,6 +50,7 @@ test('the noise panel shows each noise source live; the prediction grid updates 
   await run.stepUntil(async () => (await noise.modelText()).includes('Fickle Teacher'));
   await expect(noise.spread).toContainText('8 dropout masks');
   await expect(noise.spreadRanges).toHaveCount(10);
+  await noise.panel.screenshot({ path: test.info().outputPath('noise-panel-fickle.png') });
   await expect(noise.noisy).toHaveCount(0);
 
   // Messy Collaboration: the flipped labels of a training batch (from its first step on).

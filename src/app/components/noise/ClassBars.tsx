@@ -1,7 +1,7 @@
 // Per-class probabilities as horizontal bars with their value written out (the text is the alternative: the bars
 // themselves are hidden from screen readers); optionally a min–max range per class over the bar.
 import { memo } from 'react';
-import { className, pct } from './noiseText';
+import { className, pct, rangeText } from './noiseText';
 
 export interface BarRow {
   value: number;
@@ -20,13 +20,13 @@ interface Props {
 }
 
 export const ClassBars = memo(function ClassBars({ title, rows, classNames, trueLabel, testId }: Props) {
+  const hasRange = rows.some((r) => r.lo !== undefined);
   return (
-    <figure className="noise-bars" data-testid={testId}>
+    <figure className={hasRange ? 'noise-bars has-range' : 'noise-bars'} data-testid={testId}>
       <figcaption>{title}</figcaption>
       <ul aria-label={title}>
         {rows.map((r, k) => {
           const ranged = r.lo !== undefined && r.hi !== undefined;
-          const text = ranged ? `mean ${pct(r.value)}, ${pct(r.lo!)}–${pct(r.hi!)}` : pct(r.value);
           return (
             <li key={k} className={k === trueLabel ? 'noise-bar is-true' : 'noise-bar'} data-testid="noise-bar">
               <span className="noise-bar-name">
@@ -43,7 +43,15 @@ export const ClassBars = memo(function ClassBars({ title, rows, classNames, true
                   />
                 ) : null}
               </span>
-              <span className="noise-bar-value">{text}</span>
+              <span className="noise-bar-value">
+                {ranged ? <span className="visually-hidden">mean </span> : null}
+                {pct(r.value)}
+                {ranged ? (
+                  <span className="noise-bar-span">
+                    <span className="visually-hidden">, range</span> {rangeText(r.lo!, r.hi!)}
+                  </span>
+                ) : null}
+              </span>
             </li>
           );
         })}

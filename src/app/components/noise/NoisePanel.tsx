@@ -32,14 +32,16 @@ export const NoisePanel = memo(function NoisePanel() {
           {open ? 'Hide the noise' : 'Show the noise'}
         </button>
       </div>
-      {open ? (
-        <NoiseBody />
-      ) : (
-        <p className="muted">
-          Watch what the model in training’s noise sources do to one test image, live: input noise, the teacher’s soft
-          targets, a fickle teacher’s spread, flipped labels.
-        </p>
-      )}
+      <div id="noise-body">
+        {open ? (
+          <NoiseBody />
+        ) : (
+          <p className="muted">
+            Watch what the model in training’s noise sources do to one test image, live: input noise, the teacher’s soft
+            targets, a fickle teacher’s spread, flipped labels.
+          </p>
+        )}
+      </div>
     </section>
   );
 });
@@ -47,7 +49,7 @@ export const NoisePanel = memo(function NoisePanel() {
 function NoiseBody() {
   const view = useDeferredStore(selView);
   return (
-    <div id="noise-body" className="noise-body">
+    <div className="noise-body">
       {view ? (
         <ViewOf view={view} />
       ) : (

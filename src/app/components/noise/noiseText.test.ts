@@ -1,7 +1,7 @@
 // The noise panel's words: percentages, text alternatives, one sentence per noise source.
 import { describe, expect, it } from 'vitest';
 import type { NoiseView } from '../../../worker/protocol';
-import { noisyText, pct, predictionText, sourcesText, whereText } from './noiseText';
+import { noisyText, pct, predictionText, rangeText, sourcesText, whereText } from './noiseText';
 
 const names = Array.from({ length: 10 }, (_, i) => String(i));
 const view = (over: Partial<NoiseView>): NoiseView => ({
@@ -31,6 +31,7 @@ describe('noise panel text', () => {
     expect(pct(0.001)).toBe('<1 %');
     expect(pct(0)).toBe('0 %');
     expect(pct(1)).toBe('100 %');
+    expect(rangeText(0.091, 0.12)).toBe('9–12 %');
     expect(predictionText(names, 7, { predicted: 7, confidence: 0.94 })).toBe('true 7, predicted 7 (94 %)');
     expect(whereText(view({}))).toBe('epoch 1, step 3 of 16');
     expect(whereText(view({ step: 0 }))).toBe('starting');

@@ -10,6 +10,11 @@ export function pct(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
 
+/** "9–12 %": a range of probabilities. */
+export function rangeText(lo: number, hi: number): string {
+  return `${pct(lo).replace(' %', '')}–${pct(hi)}`;
+}
+
 export const className = (names: string[], k: number): string => names[k] ?? String(k);
 
 /** "true 7, predicted 7 (94 %)": a prediction cell's text alternative. */
