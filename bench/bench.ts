@@ -1,6 +1,7 @@
 // `npm run bench`: a benchmark, not a test. Prints figures measured side by side in one run.
 //   --node-only / --browser-only: one half; --dev: the browser half on the dev server instead of a production
-//   build; --long-tasks-only: skip the per-backend browser runs.
+//   build; --long-tasks-only: skip the per-backend browser runs; --noise-panel: the long-task run with the noise panel
+//   open and one student per noise source (Soft Randomization, Fickle Teacher, Messy Collaboration).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
@@ -51,6 +52,7 @@ if (!args.has('--node-only')) {
   const { backends, longTasks, data } = await benchBrowser({
     dev: args.has('--dev'),
     longTasksOnly: args.has('--long-tasks-only'),
+    noisePanel: args.has('--noise-panel'),
     dataFile: args.has('--long-tasks-only') ? undefined : dataFile,
   });
   if (data) {
@@ -68,9 +70,18 @@ if (!args.has('--node-only')) {
     );
   }
   if (longTasks) {
+    const what = longTasks.noisePanel
+      ? 'live charts, the prediction grid and the noise panel open'
+      : 'live charts and the prediction grid';
     console.log(
-      `\nMain-thread long tasks (> 50 ms) during an in-browser run with live charts (${longTasks.runSeconds.toFixed(0)} s, ${longTasks.backend}): ` +
+      `\nMain-thread long tasks (> 50 ms) during an in-browser run with ${what} (${longTasks.runSeconds.toFixed(0)} s, ${longTasks.backend}): ` +
         `${longTasks.count} (longest ${longTasks.longestMs.toFixed(0)} ms)`,
+    );
+    for (const t of longTasks.tasks)
+      console.log(`  at ${t.at.toFixed(1).padStart(6)} s: ${t.ms.toFixed(0).padStart(4)} ms (status ${t.status})`);
+    const rate = (n: number) => (n / longTasks.runSeconds).toFixed(2);
+    console.log(
+      `  events received: ${longTasks.noiseViews} noise views (${rate(longTasks.noiseViews)}/s), ${longTasks.predictionGrids} prediction grids`,
     );
   }
 }

@@ -32,6 +32,13 @@ export interface LongTaskResult {
   count: number;
   longestMs: number;
   runSeconds: number;
+  /** Each long task: when it began (s after Train) and how long it took (ms), with the run's status then. */
+  tasks: { at: number; ms: number; status: string }[];
+  /** The noise panel was open (the prediction grid always is), with a student per noise source. */
+  noisePanel: boolean;
+  /** Noise views and prediction grids the page received during the run. */
+  noiseViews: number;
+  predictionGrids: number;
 }
 
 const benchConfig = (backend: string, trainSize: number, epochs: number) => ({
@@ -64,7 +71,9 @@ async function startServer(dev: boolean): Promise<ViteDevServer | PreviewServer>
   return preview({ preview: { port: 0, host: '127.0.0.1' }, build: { outDir }, logLevel: 'error' });
 }
 
-export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolean; dataFile?: string } = {}): Promise<{
+export async function benchBrowser(
+  opts: { dev?: boolean; longTasksOnly?: boolean; dataFile?: string; noisePanel?: boolean } = {},
+): Promise<{
   backends: BrowserBackendResult[];
   longTasks: LongTaskResult | null;
   data: DataLoadResult | null;
@@ -108,7 +117,7 @@ export async function benchBrowser(opts: { dev?: boolean; longTasksOnly?: boolea
       }
     }
     const data = opts.dataFile ? await measureDataLoad(browser, url, opts.dataFile) : null;
-    const longTasks = await measureLongTasks(browser, url);
+    const longTasks = await measureLongTasks(browser, url, !!opts.noisePanel);
     return { backends, longTasks, data };
   } finally {
     await browser?.close();
@@ -135,16 +144,40 @@ async function measureDataLoad(browser: Browser, url: string, file: string): Pro
   }
 }
 
-/** Trains in the real UI (charts, table, progress) and counts main-thread long tasks meanwhile. */
-async function measureLongTasks(browser: Browser, url: string): Promise<LongTaskResult | null> {
+type LongTaskWindow = {
+  __longTasks: { start: number; ms: number; status: string }[];
+  __observe: boolean;
+  __t0: number;
+  __events: Record<string, number>;
+};
+
+/**
+ * Trains in the real UI (charts, table, progress; with `noisePanel` the noise panel open and one student per noise
+ * source) and counts main-thread long tasks meanwhile.
+ */
+async function measureLongTasks(browser: Browser, url: string, noisePanel: boolean): Promise<LongTaskResult | null> {
   const page = await browser.newPage();
   try {
     await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[]; __observe: boolean };
+      const w = window as unknown as LongTaskWindow;
       w.__longTasks = [];
       w.__observe = false;
+      // Counts the worker's noise-view and predictions events (the app's own onmessage handler is untouched).
+      w.__events = { 'noise-view': 0, predictions: 0 };
+      const Base = window.Worker;
+      window.Worker = class extends Base {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
+            const t = e.data?.type ?? '';
+            if (w.__observe && t in w.__events) w.__events[t]++;
+          });
+        }
+      };
       new PerformanceObserver((list) => {
-        if (w.__observe) for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+        if (!w.__observe) return;
+        const status = document.querySelector('[data-testid=run-status]')?.textContent ?? '';
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, ms: e.duration, status });
       }).observe({ type: 'longtask', buffered: false });
     });
     await page.goto(url);
@@ -155,14 +188,25 @@ async function measureLongTasks(browser: Browser, url: string): Promise<LongTask
     const cfg = {
       ...benchConfig('auto', 2048, 2),
       teacher: { model: { family: 'cnn', channels: [32, 64], hidden: 256, dropout: 0.4 }, epochs: 1 },
-      students: [{ method: 'student-alone' }, { method: 'hinton-kd' }, { method: 'soft-randomization', sigma: 0.2 }],
+      students: noisePanel
+        ? [
+            { method: 'soft-randomization', sigma: 0.2 },
+            { method: 'fickle-teacher' },
+            { method: 'messy-collaboration', rate: 0.2, target: 'S' },
+          ]
+        : [{ method: 'student-alone' }, { method: 'hinton-kd' }, { method: 'soft-randomization', sigma: 0.2 }],
     };
     const details = page.locator('details:has([data-testid=config-json]) > summary');
     if (!(await page.getByTestId('config-json').isVisible())) await details.click();
     await page.getByTestId('config-json').fill(JSON.stringify(cfg));
     await page.getByTestId('config-json-apply').click();
+    if (noisePanel) await page.getByTestId('noise-toggle').click();
     await page.waitForTimeout(500); // let the UI settle before observing
-    await page.evaluate(() => ((window as unknown as { __observe: boolean }).__observe = true));
+    await page.evaluate(() => {
+      const w = window as unknown as LongTaskWindow;
+      w.__observe = true;
+      w.__t0 = performance.now();
+    });
     const t0 = Date.now();
     await page.getByTestId('train').click();
     await page
@@ -170,9 +214,26 @@ async function measureLongTasks(browser: Browser, url: string): Promise<LongTask
       .filter({ hasText: /^(done|error|stopped)$/ })
       .waitFor({ timeout: 600_000 });
     const runSeconds = (Date.now() - t0) / 1000;
-    const tasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)) as number[];
+    const {
+      raw,
+      t: tStart,
+      events,
+    } = await page.evaluate(() => {
+      const w = window as unknown as LongTaskWindow;
+      return { raw: w.__longTasks, t: w.__t0, events: w.__events };
+    });
+    const tasks = raw.map((e) => ({ at: (e.start - tStart) / 1000, ms: e.ms, status: e.status }));
     const badge = (await page.getByTestId('backend-badge').locator('code').first().textContent()) ?? '';
-    return { backend: badge.trim(), count: tasks.length, longestMs: tasks.length ? Math.max(...tasks) : 0, runSeconds };
+    return {
+      backend: badge.trim(),
+      count: tasks.length,
+      longestMs: tasks.length ? Math.max(...tasks.map((e) => e.ms)) : 0,
+      runSeconds,
+      tasks,
+      noisePanel,
+      noiseViews: events['noise-view'],
+      predictionGrids: events.predictions,
+    };
   } catch (e) {
     console.error(`long-task measurement failed: ${(e as Error).message}`);
     return null;

@@ -14,6 +14,8 @@ import type { WorkerEnv } from './env';
 import type { ModelLab } from './modelLab';
 import type { WorkerEvent } from './protocol';
 import { coded } from './runErrors';
+import type { NoiseFeed } from './noiseFeed';
+import { PredictionFeed } from './predictionFeed';
 import type { Batcher } from './throttle';
 
 /** What every part of a run posts through: its id, its controls, its batched step samples. */
@@ -27,6 +29,8 @@ export interface RunIo {
   steps: Batcher<StepSample>;
   /** Flushes the steps and says `paused` (the run waits in control.checkpoint). */
   onPause: () => void;
+  /** The noise panel's feed (computes only while the panel is open). */
+  noise: NoiseFeed;
 }
 
 export interface TrainedCell {
@@ -51,7 +55,7 @@ export async function trainCell(
   resume: RunCheckpoint | null,
   hooks: CellHooks,
 ): Promise<TrainedCell> {
-  const { id, post, control, steps } = io;
+  const { id, post, control, steps, noise } = io;
   const data = await loadDataset(
     cfg.data,
     cfg.seed,
@@ -63,6 +67,8 @@ export async function trainCell(
   const models = await lab.beginRun(data, reuse);
   hooks.beforeTraining(data, fromDisk);
   if (resume) replayFinished(io, lab, resume);
+  noise.begin(id, cfg, data, models);
+  const predictions = new PredictionFeed(id, cfg, data, models, post);
   const out = await runExperiment(cfg, data, {
     control,
     reuse,
@@ -73,16 +79,23 @@ export async function trainCell(
     listener: {
       onPhaseStart: (phase) => {
         lab.setLabel(phase.id, phase.label, phase.kind);
+        predictions.phase(phase);
         steps.flush();
         post({ type: 'phase', id, phase });
         // A resumed phase continues after its finished epochs: show those first.
         if (phase.resumed && resume?.current)
           for (const metrics of resume.current.history) post({ type: 'epoch', id, metrics });
+        noise.phase(phase);
       },
-      onStep: (s) => steps.push(s),
+      onStep: (s) => {
+        steps.push(s);
+        noise.step(s);
+      },
+      onLabelFlips: (f) => noise.flips(f),
       onEpochEnd: (metrics) => {
         steps.flush();
         post({ type: 'epoch', id, metrics });
+        predictions.epoch(metrics);
         if (io.stepMode) control.pause(); // takes effect at the next step: the epoch's metrics are already out
       },
       onPhaseEnd: (result) => {
@@ -91,10 +104,14 @@ export async function trainCell(
       },
       onPause: io.onPause,
     },
-  }).catch((e: unknown) => {
-    lab.endRun(null); // the trainer disposed the models of a failed or stopped cell
-    throw e;
-  });
+  })
+    .catch((e: unknown) => {
+      predictions.drop();
+      lab.endRun(null); // the trainer disposed the models of a failed or stopped cell
+      throw e;
+    })
+    .finally(() => noise.end());
+  await predictions.settled();
   lab.endRun(out.models);
   steps.flush();
   return { data, out, teachers, trained: new Set(teachers.filter((t) => !reuse.has(t.id)).map((t) => t.id)) };

@@ -77,6 +77,10 @@ export class TrainingClient {
   stop(): number {
     return this.send({ type: 'stop' });
   }
+  /** The noise panel opened or closed. */
+  noiseView(on: boolean): number {
+    return this.send({ type: 'noise-view-subscribe', on });
+  }
   dataCatalog(): number {
     return this.send({ type: 'data-catalog' });
   }

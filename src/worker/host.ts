@@ -78,6 +78,8 @@ export function createHost(env: WorkerEnv): (cmd: Command) => void {
         return run.resume();
       case 'stop':
         return run.stop();
+      case 'noise-view-subscribe':
+        return run.noise.subscribe(cmd.on);
       default: {
         const unknown: never = cmd; // a command added to the protocol but not here fails the type check
         const { id, type } = unknown as { id?: unknown; type?: unknown };

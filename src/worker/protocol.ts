@@ -4,7 +4,8 @@ import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } f
 import type { FieldError } from '../core/config/validate';
 import type { Cell, CellOutcome } from '../core/study';
 import type { SpeedProbe } from '../core/train/speedProbe';
-import type { EpochMetrics, ModelResult, PhaseInfo, StepSample } from '../core/train/events';
+import type { EpochMetrics, LabelFlips, ModelResult, PhaseInfo, PhaseKind, StepSample } from '../core/train/events';
+import type { NoiseViewData, Prediction } from '../core/train/noiseView';
 import type { AttackCommand, AttackEvent, ModelRef } from './attackProtocol';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -58,7 +59,9 @@ export type Command =
   /** A trained model of the last run as a downloadable .kdnpm file. */
   | { type: 'model-export'; id: number; modelId: string }
   /** Models from .kdnpm files, added to the attack lab (on the data set the spec names). */
-  | { type: 'model-import'; id: number; files: File[]; data: DataSpec; seed: number };
+  | { type: 'model-import'; id: number; files: File[]; data: DataSpec; seed: number }
+  /** The noise panel opened or closed: the worker computes `noise-view` events only while it is open. */
+  | { type: 'noise-view-subscribe'; id: number; on: boolean };
 
 export type ErrorCode = 'invalid-config' | 'diverged' | 'backend' | 'data' | 'resources' | 'internal';
 
@@ -104,7 +107,46 @@ export type WorkerEvent =
   /** The speed test's answer: null with a reason when it could not measure (a run wanted the device, an error). */
   | { type: 'speed'; id: number; probe: SpeedProbe | null; backend: BackendInfo | null; reason?: string }
   | { type: 'model-file'; id: number; fileName: string; bytes: Uint8Array }
-  | { type: 'models-imported'; id: number; models: ModelRef[] };
+  | { type: 'models-imported'; id: number; models: ModelRef[] }
+  /** What the model in training's noise sources do to one test image now (at most ~3 a second, panel open only). */
+  | { type: 'noise-view'; id: number; view: NoiseView }
+  /** After every epoch: each model trained so far (and the one in training) on the fixed preview images. */
+  | { type: 'predictions'; id: number; grid: PredictionGrid };
+
+/** The noise panel's picture of the model in training (core/train/noiseView.ts), with where the run is. */
+export interface NoiseView extends NoiseViewData {
+  modelId: string;
+  label: string;
+  kind: PhaseKind;
+  /** 0-based epoch and 1-based step of the last step reported (0 before the phase's first). */
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  shape: [number, number, number];
+  classNames: string[];
+  /** The test image's true class. */
+  trueLabel: number;
+  /** Label corruption of this model's CE labels and of its teacher's training labels (0: none). */
+  labelNoise: number;
+  teacherLabelNoise: number;
+  /** The latest training batch's flipped labels, when this model's labels are corrupted (null until one). */
+  flips: LabelFlips | null;
+}
+
+/** The live prediction grid: fixed test images and every model's prediction for each. */
+export interface PredictionGrid {
+  /** The phase whose epoch just ended, and that epoch (1-based). */
+  phaseId: string;
+  phaseLabel: string;
+  epoch: number;
+  epochs: number;
+  shape: [number, number, number];
+  classNames: string[];
+  /** uint8 H×W×C pixels of the images, one after another. */
+  images: Uint8Array;
+  labels: number[];
+  models: { id: string; label: string; kind: PhaseKind; predictions: Prediction[] }[];
+}
 
 export interface ResumeInfo {
   /** The run's key: its checkpoint record and its Web Lock. */

@@ -13,6 +13,7 @@ import type { RunIo } from './cellTrain';
 import type { WorkerEnv } from './env';
 import type { ModelLab, RunState } from './modelLab';
 import { InterruptedRuns, newRunKey } from './interrupted';
+import { NoiseFeed } from './noiseFeed';
 import { coded, codedError, endOf } from './runErrors';
 import { runLockName } from './runLocks';
 import { runStudy } from './studyRun';
@@ -26,6 +27,8 @@ export class RunOwner {
   /** The key of the current run: its checkpoint record and its lock (null between runs). */
   private runKey: string | null = null;
   readonly interrupted: InterruptedRuns;
+  /** The noise panel's views of the run's models (its subscription outlives runs). */
+  readonly noise: NoiseFeed;
   /** Backend changes and run starts are serialised: a second init must not race the first. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -35,6 +38,7 @@ export class RunOwner {
     private readonly lab: ModelLab,
   ) {
     this.interrupted = new InterruptedRuns(env, () => this.runKey);
+    this.noise = new NoiseFeed(env.post);
   }
 
   get state(): RunState {
@@ -137,7 +141,7 @@ export class RunOwner {
       steps.flush();
       post({ type: 'paused', id });
     };
-    const io: RunIo = { id, post, notice, control, stepMode, steps, onPause };
+    const io: RunIo = { id, post, notice, control, stepMode, steps, onPause, noise: this.noise };
     let checkpointNote = false;
     // Device loss: the run stops at the next step and continues on the next backend from its last record (kept
     // here too, so a storage failure loses nothing either), with the study's finished cells.

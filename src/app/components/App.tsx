@@ -7,6 +7,8 @@ import { Charts } from './Charts';
 import { ExperimentPanel } from './ExperimentPanel';
 import { Header } from './Header';
 import { JsonEditor } from './JsonEditor';
+import { NoisePanel } from './noise/NoisePanel';
+import { PredictionGrid } from './noise/PredictionGrid';
 import { Notices } from './persist/Notices';
 import { ResumeBanner } from './persist/ResumeBanner';
 import { RunExport } from './persist/RunExport';
@@ -62,6 +64,8 @@ export function App() {
             <StepExplainer />
           </div>
           <Charts />
+          <NoisePanel />
+          <PredictionGrid />
           <ResultsTable />
           <ClaimsPanel />
           <StudyCharts />

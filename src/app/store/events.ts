@@ -93,6 +93,7 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       // The live charts, chips and step read-out follow the cell in progress: the previous cell's series go (its
       // results stay in cellOutcomes).
       s.clearResults();
+      s.clearNoise();
       s.beginCell(e.cell, e.of);
       set({ phases: {}, currentPhase: null, lastSample: null });
       break;
@@ -118,6 +119,10 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       break;
     case 'phaseEnd':
       s.addResult(e.result);
+      break;
+    case 'noise-view':
+    case 'predictions':
+      s.applyNoiseEvent(e);
       break;
     case 'paused':
       set({ status: 'paused', pauseRequested: false });

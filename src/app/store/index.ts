@@ -5,6 +5,7 @@ import { setEventSink } from './client';
 import { createConfigSlice } from './configSlice';
 import { createDataSlice } from './dataSlice';
 import { handleWorkerEvent } from './events';
+import { createNoiseSlice } from './noiseSlice';
 import { createPersistSlice } from './persistSlice';
 import { createResultsSlice } from './resultsSlice';
 import { createRunSlice, isActive } from './runSlice';
@@ -23,6 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createShareSlice(...a),
   ...createSpeedSlice(...a),
   ...createStudySlice(...a),
+  ...createNoiseSlice(...a),
 }));
 
 setEventSink((e) => handleWorkerEvent(e, useStore.getState, useStore.setState));

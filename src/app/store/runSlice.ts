@@ -181,6 +181,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
 function beginRunWith(get: () => Store, set: (p: Partial<Store>) => void, config: ExperimentConfig): void {
   get().clearResults();
   get().clearStudy();
+  get().clearNoise();
   set({
     status: 'starting',
     runConfig: config,

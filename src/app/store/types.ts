@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AttackSlice } from './attackSlice';
 import type { ConfigSlice } from './configSlice';
 import type { DataSlice } from './dataSlice';
+import type { NoiseSlice } from './noiseSlice';
 import type { PersistSlice } from './persistSlice';
 import type { ResultsSlice } from './resultsSlice';
 import type { RunSlice } from './runSlice';
@@ -18,7 +19,8 @@ export type Store = ConfigSlice &
   PersistSlice &
   ShareSlice &
   SpeedSlice &
-  StudySlice;
+  StudySlice &
+  NoiseSlice;
 export type SliceCreator<S> = StateCreator<Store, [], [], S>;
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'error';

@@ -1,7 +1,7 @@
 // Messy Collaboration's label corruption: pick with probability r, replace by a uniform class over all K.
 import { describe, expect, it } from 'vitest';
 import { Rng, stream } from '../rng';
-import { corruptLabels, effectiveFlipRate } from './labelNoise';
+import { corruptLabels, effectiveFlipRate, labelFlips } from './labelNoise';
 
 const N = 20000;
 const K = 10;
@@ -90,5 +90,28 @@ describe('effectiveFlipRate', () => {
     expect(effectiveFlipRate(1, 2)).toBeCloseTo(0.5, 12);
     expect(effectiveFlipRate(0, 10)).toBe(0);
     expect(effectiveFlipRate(0.5, 4)).toBeCloseTo(0.375, 12);
+  });
+});
+
+describe('labelFlips', () => {
+  it('counts the samples whose label changed (a redraw onto the true class is no flip) and lists the first four', () => {
+    const y = Uint8Array.from([1, 2, 3, 4, 5, 6, 7]);
+    const used = Uint8Array.from([1, 0, 3, 9, 8, 7, 6]);
+    expect(labelFlips(y, used)).toEqual({
+      count: 5,
+      examples: [
+        { from: 2, to: 0 },
+        { from: 4, to: 9 },
+        { from: 5, to: 8 },
+        { from: 6, to: 7 },
+      ],
+    });
+    expect(labelFlips(y, y)).toEqual({ count: 0, examples: [] });
+  });
+
+  it('agrees with corruptLabels: its count is the changed fraction', () => {
+    const y = cyclicLabels(1000, K);
+    const out = corruptLabels(y, 0.4, K, new Rng(8));
+    expect(labelFlips(y, out).count).toBe(Math.round(changedFraction(y, out) * 1000));
   });
 });

@@ -12,3 +12,19 @@ export function corruptLabels(labels: Uint8Array, rate: number, K: number, rng: 
 export function effectiveFlipRate(rate: number, K: number): number {
   return (rate * (K - 1)) / K;
 }
+
+/** The samples whose CE label differs from the true one: how many, and the first `max` as true → used. */
+export function labelFlips(
+  trueLabels: ArrayLike<number>,
+  used: ArrayLike<number>,
+  max = 4,
+): { count: number; examples: { from: number; to: number }[] } {
+  let count = 0;
+  const examples: { from: number; to: number }[] = [];
+  for (let i = 0; i < trueLabels.length; i++) {
+    if (trueLabels[i] === used[i]) continue;
+    count++;
+    if (examples.length < max) examples.push({ from: trueLabels[i], to: used[i] });
+  }
+  return { count, examples };
+}

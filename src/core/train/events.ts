@@ -61,10 +61,26 @@ export interface ModelResult {
   history: EpochMetrics[];
 }
 
+/** The label corruption of one training batch (Messy Collaboration): how many CE labels it flipped. */
+export interface LabelFlips {
+  id: string;
+  epoch: number; // 0-based
+  step: number; // within the epoch, 1-based
+  /** The corruption rate r of this model's CE labels. */
+  rate: number;
+  batch: number;
+  /** Samples whose CE label differs from the true one (a redraw may land on the true class). */
+  count: number;
+  /** Up to four of them, true → used. */
+  examples: { from: number; to: number }[];
+}
+
 export interface TrainerListener {
   onPhaseStart?(p: PhaseInfo): void;
   onStep?(s: StepSample): void;
   onEpochEnd?(m: EpochMetrics): void;
   onPhaseEnd?(r: ModelResult): void;
   onPause?(): void;
+  /** The flips of a training batch with label noise: the phase's first step, then at most every LABEL_FLIPS_MS. */
+  onLabelFlips?(f: LabelFlips): void;
 }

@@ -21,6 +21,8 @@ export interface StepInputs {
   xStudent: tf.Tensor4D; // what the student sees
   yTrue: tf.Tensor1D; // int32 true labels (for accuracy)
   yCe: tf.Tensor2D; // one-hot labels for the CE term (maybe corrupted)
+  /** The CE term's labels on the host (the batch's own array when nothing is corrupted). */
+  ceLabels: Uint8Array;
 }
 
 /** Builds the step's input tensors (call inside a tidy). labelNoise: the rate for this model's CE labels. */
@@ -45,6 +47,7 @@ export function stepInputs(
     xStudent,
     yTrue: tf.tensor1d(Int32Array.from(b.y), 'int32'),
     yCe: tf.tensor2d(oneHot(yCeHost, K), [b.size, K]),
+    ceLabels: yCeHost,
   };
 }
 
@@ -55,7 +58,7 @@ export function stepInputs(
  */
 export function recipeLoss(
   recipe: Recipe,
-  inp: StepInputs,
+  inp: Pick<StepInputs, 'yCe'>,
   logits: tf.Tensor2D,
   teacherLogits: tf.Tensor2D | null,
   cleanLogits: () => tf.Tensor2D,
@@ -69,6 +72,8 @@ export function recipeLoss(
 export interface StepOutput {
   loss: tf.Scalar;
   correct: tf.Scalar;
+  /** The labels the CE term used (host values; differ from the batch's where label noise flipped them). */
+  ceLabels: Uint8Array;
 }
 
 /**
@@ -88,8 +93,10 @@ export function trainStep(
 ): StepOutput {
   const { height, width, channels, numClasses } = model.input;
   let correct: tf.Scalar | null = null;
+  let ceLabels = b.y;
   const loss = tf.tidy(() => {
     const inp = stepInputs(b, [height, width, channels], numClasses, recipe, labelNoise, rngs);
+    ceLabels = inp.ceLabels;
     const nextSeed = () => rngs.dropout.seed();
     const teacherLogits =
       recipe.kd && teacher ? teacher.apply(inp.x, { dropout: recipe.fickle, bnTraining: false, nextSeed }) : null;
@@ -102,5 +109,5 @@ export function trainStep(
     optim.opt.applyGradients(addWeightDecay(grads, model.decayed, weightDecay));
     return value;
   });
-  return { loss, correct: correct! };
+  return { loss, correct: correct!, ceLabels };
 }

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import { hostBatch, range } from '../data/batches';
 import type { Dataset } from '../data/types';
+import { labelFlips } from '../methods/labelNoise';
 import { buildModel } from '../nn/build';
 import type { InputInfo, Model } from '../nn/model';
 import { loadModel } from '../nn/serialize';
@@ -36,6 +37,9 @@ export { checkpointBytes, type RunCheckpoint } from './checkpoint';
 export function diverged(loss: number, numClasses: number): boolean {
   return !Number.isFinite(loss) || loss > 1000 * Math.log(numClasses);
 }
+
+/** The label flips of a batch are reported at most this often (they are for watching, not for the record). */
+export const LABEL_FLIPS_MS = 300;
 
 export class DivergedError extends Error {
   constructor(
@@ -242,6 +246,8 @@ async function trainPhase(
   const phaseStart = performance.now() - (resume?.seconds ?? 0) * 1000;
   let lr = cfg.optimizer.lr;
   let lastYield = performance.now();
+  let lastFlips = -Infinity;
+  const onFlips = phase.labelNoise > 0 ? opts.listener?.onLabelFlips : undefined;
   const optim = makeOptimizer(cfg.optimizer);
   try {
     if (resume) await importOptimState(optim, resume.optimizer, model.trainable);
@@ -267,6 +273,11 @@ async function trainPhase(
             rngs,
             teacher,
           );
+          if (onFlips && performance.now() - lastFlips >= LABEL_FLIPS_MS) {
+            lastFlips = performance.now();
+            const { count, examples } = labelFlips(b.y, out.ceLabels);
+            onFlips({ id: phase.id, epoch, step, rate: phase.labelNoise, batch: B, count, examples });
+          }
           const nextLoss = tf.add(lossSum, out.loss) as tf.Scalar;
           const nextCorrect = tf.add(correctSum, out.correct) as tf.Scalar;
           tf.dispose([lossSum, correctSum, out.correct]);
