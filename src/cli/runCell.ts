@@ -2,10 +2,10 @@
 // the config's PGD and print the per-cell table (what `npm run experiment` always printed per seed).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attackLabel, evalSubset, pgdOf, robustAccuracy, type AttackStats } from '../core/attacks';
+import type { AttackStats } from '../core/attacks';
 import type { ExperimentConfig } from '../core/config/schema';
 import { loadDataset } from '../core/data/load';
-import { modelRecords, type ModelRecord } from '../core/study';
+import { measureRobust, modelRecords, type ModelRecord, type RobustMeasured } from '../core/study';
 import type { ModelResult } from '../core/train/events';
 import { runExperiment } from '../core/train/trainer';
 import { nodeRealDataLoader } from './realData';
@@ -67,30 +67,28 @@ export async function runCell(
         ),
     },
   });
-  // Robustness next to clean accuracy: white-box PGD at the config's ε on a seeded test subset.
-  const spec = pgdOf(cfg.attack);
-  const subset = evalSubset(data.test, cfg.attack.subset, cfg.seed);
-  const t1 = performance.now();
-  let attack: Record<string, AttackStats>;
+  // Robustness next to clean accuracy: white-box PGD at the config's ε on a seeded test subset (as the app's worker).
+  let measured: RobustMeasured;
   try {
-    attack = (await robustAccuracy(out.models, data, data.test, subset, spec, { seed: cfg.seed })).models;
+    measured = await measureRobust(cfg, data, out.models);
   } finally {
     for (const m of out.models.values()) m.dispose();
   }
-  const attackSeconds = (performance.now() - t1) / 1000;
-  const label = `${attackLabel(spec)} acc`;
-  const robust = Object.fromEntries(Object.entries(attack).map(([id, s]) => [id, s.robust]));
+  const attack = measured.stats;
+  const attackSeconds = measured.run.seconds;
+  const label = `${measured.run.label} acc`;
+  const robust = measured.robust;
   io.log(
     `\n${formatTable(out.results, { label, acc: robust })}\n\n${label}: robust accuracy (correct clean and after ` +
-      `the attack) on ${subset.length} test images, ${attackSeconds.toFixed(1)} s ` +
-      `(${((subset.length * out.models.size) / attackSeconds).toFixed(0)} img/s over ${out.models.size} models).` +
+      `the attack) on ${measured.run.count} test images, ${attackSeconds.toFixed(1)} s ` +
+      `(${((measured.run.count * out.models.size) / attackSeconds).toFixed(0)} img/s over ${out.models.size} models).` +
       `\nTotal ${out.seconds.toFixed(1)} s training on ${backend}.`,
   );
   return {
     seed: cfg.seed,
     value,
     seconds: out.seconds,
-    attackCount: subset.length,
+    attackCount: measured.run.count,
     models: modelRecords(out.results, robust),
     attack,
     results: out.results,

@@ -10,3 +10,4 @@ export * from './text';
 export * from './csv';
 export * from './outcome';
 export * from './estimate';
+export * from './robust';
