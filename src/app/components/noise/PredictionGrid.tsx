@@ -1,6 +1,6 @@
 // Live predictions: 8 fixed test images (seeded, class-balanced where possible) and each model's guess with its
 // confidence, updated after every epoch. One row per model in the charts' colours; ✓/✗ repeat the colour in a
-// mark, and every cell's text alternative says "true 7, predicted 7 (94 %)".
+// mark, and every cell's text for screen readers says "true 7, predicted 7 (94 %)".
 import { memo, useMemo } from 'react';
 import type { PredictionGrid as Grid } from '../../../worker/protocol';
 import { colorOf, colorsFor } from '../../lib/colors';
@@ -78,7 +78,6 @@ function GridTable({ grid }: { grid: Grid }) {
                     <td
                       key={i}
                       className={right ? 'prediction-right' : 'prediction-wrong'}
-                      aria-label={predictionText(names, grid.labels[i], p)}
                       title={predictionText(names, grid.labels[i], p)}
                     >
                       <span aria-hidden="true">
@@ -86,6 +85,7 @@ function GridTable({ grid }: { grid: Grid }) {
                         <br />
                         <span className="prediction-conf">{pct(p.confidence)}</span>
                       </span>
+                      <span className="visually-hidden">{predictionText(names, grid.labels[i], p)}</span>
                     </td>
                   );
                 })}
