@@ -22,6 +22,7 @@ test('importing the CIFAR-10 archive shows what was found, samples and class cou
 }) => {
   test.skip(!hasCifarSubset, NO_CIFAR);
   await app.open();
+  await data.show();
   await data.importFiles(CIFAR_SUBSET);
   await expect(data.summary).toContainText('10,000 training images from 1 of 5 batches, 10,000 test images');
   await expect(data.summary).toContainText(/imported/i);
@@ -39,6 +40,7 @@ test('importing the CIFAR-10 archive shows what was found, samples and class cou
 
 test('a bad file gets a clear message naming it, and nothing is loaded', async ({ app, data }) => {
   await app.open();
+  await data.show();
   const bad = test.info().outputPath('data_batch_1.bin');
   writeFileSync(bad, new Uint8Array(3073 * 2 + 100)); // not a whole number of 3,073-byte records
   await data.importFiles(bad);
@@ -56,6 +58,7 @@ test('prepared CIFAR-10 downloads with progress once, then loads from the cache 
   test.skip(!hasCifarSubset, NO_CIFAR);
   const shardRequests = await data.watchShards(400); // slowed a little so the progress bar is seen
   await app.open();
+  await data.show();
   await data.choose('cifar-10');
   await expect(data.progress).toBeVisible();
   await expect(data.progress).toContainText(/MB/);
@@ -79,6 +82,7 @@ test('prepared CIFAR-10 downloads with progress once, then loads from the cache 
 test('with the storage quota exhausted, an import still loads and says it is not cached', async ({ app, data }) => {
   test.skip(!hasCifarSubset, NO_CIFAR);
   await app.open();
+  await data.show();
   await app.setStorageQuota(1_000_000);
   await data.importFiles(CIFAR_SUBSET);
   await expect(data.summary).toContainText('10,000 training images from 1 of 5 batches');

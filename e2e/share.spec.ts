@@ -65,6 +65,8 @@ test('a hostile link opens with defaults for the bad fields, a notice, and no sc
 test('a classroom link hides the controls and shows the classroom view', async ({ app, share, data, run }) => {
   await app.goto('/#v1j.e30&classroom=1&hide=1');
   await expect(share.classroomBadge).toBeVisible();
+  await expect(app.page.locator('#settings')).toBeHidden();
+  await expect(app.page.getByTestId('student-card').first()).toBeVisible(); // what the run compares stays
   await expect(data.select).toBeHidden();
   await expect(run.trainButton).toBeVisible();
 });

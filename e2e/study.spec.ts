@@ -10,6 +10,7 @@ test('study controls: bad seeds or sweep values are named under the control and 
 }) => {
   await app.open();
   await config.apply(tinyConfig());
+  await study.showControls();
   const seedsField = app.page.locator('[data-field="study.seeds"]');
   const valuesField = app.page.locator('[data-field="study.sweep.values"]');
 

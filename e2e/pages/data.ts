@@ -1,5 +1,6 @@
 // Page object: the data panel (data set choice, file import, prepared-shard download, summary, cache).
 import type { Locator, Page } from '@playwright/test';
+import { openSection } from './settings';
 
 export class DataPanel {
   readonly select: Locator;
@@ -22,17 +23,24 @@ export class DataPanel {
     this.fileInput = page.getByTestId('data-file-input');
   }
 
+  /** Opens the Data section of Settings (closed on a fresh page). */
+  async show(): Promise<void> {
+    await openSection(this.page, 'data');
+  }
+
   /** Official data files through the file picker. */
   async importFiles(files: string | string[]): Promise<void> {
     await this.fileInput.setInputFiles(files);
   }
 
   async choose(dataset: string): Promise<void> {
+    await this.show();
     await this.select.selectOption(dataset);
   }
 
   /** Clears the data cache, accepting the confirmation. */
   async clearCache(): Promise<void> {
+    await this.show();
     this.page.once('dialog', (d) => d.accept());
     await this.page.locator('[data-testid=cached-data] > summary').click();
     await this.page.getByTestId('clear-all-data').click();

@@ -2,6 +2,7 @@
 // seeds and the study's exports.
 import type { Locator, Page } from '@playwright/test';
 import { downloadText } from './files';
+import { openSection } from './settings';
 
 export class Study {
   /** Seeds text ("3", "1,2,3", "1-5"), sweep parameter select and values text, PGD-after-training checkbox. */
@@ -39,6 +40,10 @@ export class Study {
     this.value = page.getByTestId('study-value');
     this.curvesChart = page.getByTestId('seed-curves-chart');
     this.showEachSeed = page.getByTestId('show-each-seed');
+  }
+  /** Opens the Study section of Settings, where the seeds and sweep controls are. */
+  async showControls(): Promise<void> {
+    await openSection(this.page, 'study');
   }
 
   /** In a results row: the reference a Δ is against ("vs S1: Hinton KD"). */

@@ -1,5 +1,7 @@
-// The page: header; the experiment form on the left, run controls, progress, charts and results on the right;
-// the students and the JSON editor below, full width.
+// The page. The first screen (1280×720) holds the run controls, the model lanes (what a run compares, editable in
+// place) and the top of the live charts; below them the settings (collapsed sections) on the side and the noise,
+// predictions, results, study and attack panels under the charts. On a narrow screen the columns dissolve
+// (display: contents) and the order is: controls, models, charts, the rest, settings.
 import { useEffect } from 'react';
 import { AttackPanel } from './attack/AttackPanel';
 import { ConfigErrors } from './ConfigErrors';
@@ -7,6 +9,7 @@ import { Charts } from './Charts';
 import { ExperimentPanel } from './ExperimentPanel';
 import { Header } from './Header';
 import { JsonEditor } from './JsonEditor';
+import { ModelLanes } from './lanes/ModelLanes';
 import { NoisePanel } from './noise/NoisePanel';
 import { PredictionGrid } from './noise/PredictionGrid';
 import { Notices } from './persist/Notices';
@@ -21,9 +24,7 @@ import { SkipLink } from './SkipLink';
 import { LinkNotice } from './share/LinkNotice';
 import { Lockable } from './share/Lockable';
 import { StepExplainer } from './share/StepExplainer';
-import { StepModeToggle } from './share/StepModeToggle';
 import { useShareRootClass } from './share/useShareRootClass';
-import { StudentsList } from './StudentsList';
 import { ClaimsPanel } from './study/ClaimsPanel';
 import { StudyCharts } from './study/StudyCharts';
 import { StudyExport } from './study/StudyExport';
@@ -46,39 +47,44 @@ export function App() {
       <Header />
       <LinkNotice />
       <main className="layout">
-        <div className="col-config">
-          <Lockable note>
-            <ExperimentPanel />
-          </Lockable>
+        <div className="area-run">
+          <ResumeBanner />
+          <RunControls />
+          <ConfigErrors />
+          <RunError />
+          <Notices />
         </div>
-        <div className="col-run">
-          <div className="run-top">
-            <ResumeBanner />
-            <RunControls />
-            <StepModeToggle />
-            <ConfigErrors />
-            <RunError />
-            <Notices />
+        <div className="col-side">
+          <div className="area-models">
+            <Lockable>
+              <ModelLanes />
+            </Lockable>
+          </div>
+          <div className="area-settings">
+            <Lockable note>
+              <ExperimentPanel />
+              <JsonEditor />
+            </Lockable>
+          </div>
+        </div>
+        <div className="col-main">
+          <div className="area-live">
+            <StepExplainer />
             <Progress />
             <StudyProgress />
-            <StepExplainer />
+            <Charts />
           </div>
-          <Charts />
-          <NoisePanel />
-          <PredictionGrid />
-          <ResultsTable />
-          <ClaimsPanel />
-          <StudyCharts />
-          <StudyExport />
-          <RunExport />
-          <RunHistory />
-          <AttackPanel />
-        </div>
-        <div className="col-wide">
-          <Lockable>
-            <StudentsList />
-            <JsonEditor />
-          </Lockable>
+          <div className="area-more">
+            <NoisePanel />
+            <PredictionGrid />
+            <ResultsTable />
+            <ClaimsPanel />
+            <StudyCharts />
+            <StudyExport />
+            <RunExport />
+            <RunHistory />
+            <AttackPanel />
+          </div>
         </div>
       </main>
       <footer className="app-footer muted">

@@ -1,13 +1,19 @@
-// The experiment form: data, training schedule, optimizer, backend, and the teacher and student architectures.
+// Settings: the long experiment form (data, training schedule, study, optimizer, architectures, backend) in
+// collapsible sections, each with a one-line summary, so the run controls, model lanes and charts fit one screen.
 import { memo } from 'react';
 import { BACKENDS, type ExperimentConfig } from '../../core/config/schema';
 import { defaultConfig } from '../../core/config/defaults';
+import { describeModel } from '../lib/describe';
 import { BACKEND_LABELS } from '../lib/format';
 import { useStore } from '../store';
+import { hasStudyErrors } from '../store/configSlice';
 import { DataFieldset } from './data/DataFieldset';
+import { DATASET_LABELS } from './data/datasets';
 import { Fields, select, type FieldList, type FieldSpec } from './fields';
 import { ModelEditor } from './ModelEditor';
+import { SETTINGS_ID, SettingsSection } from './SettingsSection';
 import { StudyFieldset } from './study/StudyFieldset';
+import { StudySummary } from './study/StudySummary';
 
 const DEFAULTS = defaultConfig();
 const SCHEDULES = [
@@ -30,44 +36,90 @@ export const ExperimentPanel = memo(function ExperimentPanel() {
   const setOptimizerType = useStore((s) => s.setOptimizerType);
   // A seed list in the study controls sets the seeds; the single Seed field then has nothing to say.
   const seedsListed = useStore((s) => s.studyInput.seeds.trim() !== '');
+  const studyInvalid = useStore(hasStudyErrors);
+  const d = draft.data;
+  const o = draft.optimizer;
 
   return (
-    <section className="panel experiment-panel" aria-labelledby="experiment-heading">
-      <h2 id="experiment-heading">Experiment</h2>
+    <section className="panel experiment-panel" aria-labelledby="experiment-heading" id={SETTINGS_ID} tabIndex={-1}>
+      <h2 id="experiment-heading">Settings</h2>
+      <p className="muted settings-intro">
+        The methods and their key numbers are in the model lanes; everything else a run reads is here.
+      </p>
 
-      <DataFieldset />
+      <SettingsSection
+        title="Data"
+        name="data"
+        summary={`${DATASET_LABELS[d.dataset] ?? d.dataset} · ${n(d.trainSize)} train / ${n(d.testSize)} test images`}
+        paths={['data']}
+      >
+        <DataFieldset />
+      </SettingsSection>
 
-      <fieldset>
-        <legend>Training</legend>
-        <div className="grid">
-          <Fields specs={trainingFields(draft, seedsListed)} onField={setField} />
-        </div>
-      </fieldset>
+      <SettingsSection
+        title="Training"
+        name="training"
+        summary={`seed ${draft.seed} · ${draft.teacher.epochs} + ${draft.student.epochs} epochs · batch ${draft.batchSize} · ${draft.schedule}`}
+        paths={['seed', 'teacher.epochs', 'student.epochs', 'batchSize', 'schedule']}
+      >
+        <fieldset>
+          <legend>Training</legend>
+          <div className="grid">
+            <Fields specs={trainingFields(draft, seedsListed)} onField={setField} />
+          </div>
+        </fieldset>
+      </SettingsSection>
 
-      <StudyFieldset />
+      <SettingsSection
+        title="Study"
+        name="study"
+        summary={<StudySummary />}
+        paths={['study']}
+        extraError={studyInvalid}
+      >
+        <StudyFieldset />
+      </SettingsSection>
 
-      <fieldset>
-        <legend>Optimizer</legend>
-        <div className="grid">
-          <Fields specs={optimizerFields(draft.optimizer, setOptimizerType)} onField={setField} />
-        </div>
-      </fieldset>
+      <SettingsSection
+        title="Optimizer"
+        name="optimizer"
+        summary={`${o.type === 'adam' ? 'Adam' : 'SGD'} · learning rate ${o.lr}${o.weightDecay ? ` · weight decay ${o.weightDecay}` : ''}`}
+        paths={['optimizer']}
+      >
+        <fieldset>
+          <legend>Optimizer</legend>
+          <div className="grid">
+            <Fields specs={optimizerFields(o, setOptimizerType)} onField={setField} />
+          </div>
+        </fieldset>
+      </SettingsSection>
 
-      <fieldset>
-        <legend>Models</legend>
-        <ModelEditor which="teacher" />
-        <ModelEditor which="student" />
-      </fieldset>
+      <SettingsSection
+        title="Architectures"
+        name="models"
+        summary={`teacher ${describeModel(draft.teacher.model)} · students ${describeModel(draft.student.model)}`}
+        paths={['teacher.model', 'student.model']}
+      >
+        <fieldset>
+          <legend>Models</legend>
+          <ModelEditor which="teacher" />
+          <ModelEditor which="student" />
+        </fieldset>
+      </SettingsSection>
 
-      <fieldset>
-        <legend>Compute</legend>
-        <div className="grid">
-          <Fields specs={[backendField(draft.backend)]} onField={setField} />
-        </div>
-      </fieldset>
+      <SettingsSection title="Compute" name="compute" summary={BACKEND_LABELS[draft.backend]} paths={['backend']}>
+        <fieldset>
+          <legend>Compute</legend>
+          <div className="grid">
+            <Fields specs={[backendField(draft.backend)]} onField={setField} />
+          </div>
+        </fieldset>
+      </SettingsSection>
     </section>
   );
 });
+
+const n = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US') : '?');
 
 const int = (min: number, max: number) => ({ kind: 'number', min, max, step: 1 }) as const;
 

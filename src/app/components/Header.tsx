@@ -1,4 +1,4 @@
-// Title, one-line explanation, the share / presets / classroom group and the backend badge.
+// Title and a short explanation on one line, the share / presets / classroom group and the backend badge.
 import { BACKEND_LABELS } from '../lib/format';
 import { useStore } from '../store';
 import { ShareTools } from './share/ShareTools';
@@ -6,11 +6,10 @@ import { ShareTools } from './share/ShareTools';
 export function Header() {
   return (
     <header className="app-header">
-      <div>
+      <div className="app-title">
         <h1>KD Noise Playground</h1>
         <p className="tagline">
-          Train a teacher, then several students side by side, and see whether noise — a fickle teacher, noisy inputs,
-          corrupted labels — helps knowledge distillation (Arani et al., WACV 2021). Everything runs in your browser.
+          Does noise help knowledge distillation? Train a teacher and students, and compare them, in your browser.
         </p>
       </div>
       <div className="header-side">
@@ -37,17 +36,24 @@ function BackendBadge() {
         {backend?.software ? <span className="badge-warning-short"> ⚠ software GPU</span> : null}
         {pending && backend ? <span className="muted"> (switching…)</span> : null}
       </summary>
-      {backend ? (
-        <div className="badge-adapter">
-          <code className="badge-code">{backend.name}</code> {backend.adapter}
-        </div>
-      ) : null}
-      {backend?.software ? (
-        <div className="badge-warning" role="note">
-          ⚠ software GPU: much slower than a real one (WebAssembly is usually faster here)
-        </div>
-      ) : null}
-      {backend?.reason ? <div className="badge-reason">{backend.reason}</div> : null}
+      <div className="badge-details">
+        {backend ? (
+          <div className="badge-adapter">
+            <code className="badge-code">{backend.name}</code> {backend.adapter}
+          </div>
+        ) : null}
+        {backend?.software ? (
+          <div className="badge-warning" role="note">
+            ⚠ software GPU: much slower than a real one (WebAssembly is usually faster here)
+          </div>
+        ) : null}
+        {backend?.reason ? <div className="badge-reason">{backend.reason}</div> : null}
+        {!backend ? (
+          <div className="badge-reason">
+            {pending ? 'Starting the worker and choosing a backend…' : 'No backend has answered yet.'}
+          </div>
+        ) : null}
+      </div>
     </details>
   );
 }

@@ -1,15 +1,12 @@
-// Where the run is: phase, epoch and step, a progress bar, speed, ETAs, and one chip per model.
+// Where the run is: phase, epoch and step, a progress bar, speed and ETAs (each model's own state is in its lane).
 // Everything here follows the run through transition subscriptions (useDeferredStore), so worker messages never
-// block the page; the step read-out follows the ~10 step messages a second at most every STEP_MS, and the chip
-// list only re-renders when a phase starts or ends or the status changes.
+// block the page; the step read-out follows the ~10 step messages a second at most every STEP_MS.
 import { memo, useMemo } from 'react';
-import type { ModelResult, PhaseInfo } from '../../core/train/events';
 import { validateConfig } from '../../core/config/validate';
 import { isStudy } from '../../core/study';
-import { colorsFor } from '../lib/colors';
-import { formatDuration, pct, rate } from '../lib/format';
+import { formatDuration, rate } from '../lib/format';
 import { planPhases as planModels, type PlannedPhase as PlannedModel } from '../../core/train/plan';
-import type { RunStatus, Store } from '../store';
+import type { Store } from '../store';
 import { sameFields, useDeferredStore } from '../store/useDeferredStore';
 import { useThrottledStore } from '../store/useThrottledStore';
 
@@ -21,7 +18,6 @@ const selRun = (s: Store) => ({
   status: s.status,
   phase: s.currentPhase,
   plan: s.plan,
-  phases: s.phases,
   results: s.results,
   runConfig: s.runConfig,
 });
@@ -30,7 +26,7 @@ const selRun = (s: Store) => ({
 const selDraft = (s: Store) => (s.plan.length ? null : s.draft);
 
 export const Progress = memo(function Progress() {
-  const { status, phase, plan, phases, results, runConfig } = useDeferredStore(selRun, sameFields);
+  const { status, phase, plan, results, runConfig } = useDeferredStore(selRun, sameFields);
   const last = useThrottledStore(selLast, STEP_MS);
   const draft = useDeferredStore(selDraft);
   // Before the first run, show what the current config would train.
@@ -75,7 +71,16 @@ export const Progress = memo(function Progress() {
 
   return (
     <section className="panel progress" data-testid="progress" aria-label="Progress">
-      <div className="progress-line">{line}</div>
+      <div className="progress-top">
+        <div className="progress-line">{line}</div>
+        <div className="progress-stats">
+          <Stat label="Speed" value={live ? `${rate(live.imgPerSec)} img/s` : '–'} />
+          <Stat label="Phase ETA" value={live ? formatDuration(live.etaPhase) : '–'} />
+          {/* In a study this is the run (one seed, one value) in progress; the study's own ETA is StudyProgress's. */}
+          <Stat label={study ? 'This run’s ETA' : 'Run ETA'} value={live ? formatDuration(live.etaRun) : '–'} />
+          <Stat label="Learning rate" value={live ? live.lr.toPrecision(3) : '–'} />
+        </div>
+      </div>
       {phase?.reused ? <div className="note">Teacher reused from an earlier run: no training needed.</div> : null}
       <div
         className="bar"
@@ -89,59 +94,7 @@ export const Progress = memo(function Progress() {
         {/* scaleX, not width: the bar's transition then runs on the compositor, with no layout or paint per frame. */}
         <div className="bar-fill" style={{ transform: `scaleX(${overall / 100})` }} />
       </div>
-      <div className="progress-stats">
-        <Stat label="Speed" value={live ? `${rate(live.imgPerSec)} img/s` : '–'} />
-        <Stat label="Phase ETA" value={live ? formatDuration(live.etaPhase) : '–'} />
-        {/* In a study this is the run (one seed, one value) in progress; the study's own ETA is StudyProgress's. */}
-        <Stat label={study ? 'This run’s ETA' : 'Run ETA'} value={live ? formatDuration(live.etaRun) : '–'} />
-        <Stat label="Learning rate" value={live ? live.lr.toPrecision(3) : '–'} />
-      </div>
-      <Chips models={models} byId={byId} phaseId={phase?.id ?? null} status={status} phases={phases} />
     </section>
-  );
-});
-
-const Chips = memo(function Chips({
-  models,
-  byId,
-  phaseId,
-  status,
-  phases,
-}: {
-  models: PlannedModel[];
-  byId: Map<string, ModelResult>;
-  phaseId: string | null;
-  status: RunStatus;
-  phases: Record<string, PhaseInfo>;
-}) {
-  const colors = useMemo(() => colorsFor(models), [models]);
-  return (
-    <ol className="chips" aria-label="Phases">
-      {models.map((m) => {
-        const r = byId.get(m.id);
-        const current = phaseId === m.id && !r;
-        const state = r
-          ? 'done'
-          : current
-            ? status === 'error'
-              ? 'failed'
-              : status === 'stopped'
-                ? 'stopped'
-                : 'running'
-            : 'pending';
-        const label = phases[m.id]?.label ?? m.label;
-        return (
-          <li key={m.id} className={`chip chip-${state}`} style={{ borderColor: colors[m.id] }} data-state={state}>
-            <span className="swatch" style={{ background: colors[m.id] }} aria-hidden="true" />
-            <span className="chip-label">{label}</span>
-            <span className="chip-state">
-              {r ? `✓ ${pct(r.testAcc)} %` : state === 'failed' ? '✗ failed' : state}
-              {phases[m.id]?.reused ? ' · reused' : ''}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
   );
 });
 

@@ -6,6 +6,7 @@ import { isActive, type Store } from '../store';
 import { hasStudyErrors } from '../store/configSlice';
 import { PlaybackControls } from './PlaybackControls';
 import { RUN_CONTROLS_ID } from './SkipLink';
+import { StepModeToggle } from './share/StepModeToggle';
 import { SpeedMeasure } from './SpeedMeasure';
 import { confirmLongRun, guardLine, runGuard, type RunGuard } from './runGuard';
 
@@ -67,9 +68,10 @@ export function RunControls() {
   useShortcuts();
 
   const note = stopRequested ? 'stopping…' : pauseRequested ? 'pausing at the next step…' : null;
+  const paused = status === 'paused';
   return (
     <section className="panel run-controls" aria-label="Run controls" id={RUN_CONTROLS_ID} tabIndex={-1}>
-      <div className="button-row">
+      <div className="button-row run-buttons">
         <button
           type="button"
           className="primary big"
@@ -81,27 +83,18 @@ export function RunControls() {
         >
           ▶ Train
         </button>
+        {/* One button for Pause and Resume (Space toggles both): a second Resume beside the interrupted-run
+            banner's read as two ways to do one thing. */}
         <button
           type="button"
           className="big"
-          data-testid="pause"
-          onClick={pause}
-          disabled={status !== 'running' || pauseRequested || stopRequested}
-          title="Pause after the current step (Space)"
+          data-testid={paused ? 'resume' : 'pause'}
+          onClick={paused ? resume : pause}
+          disabled={paused ? stopRequested : status !== 'running' || pauseRequested || stopRequested}
+          title={paused ? 'Resume (Space)' : 'Pause after the current step (Space)'}
           aria-keyshortcuts="Space"
         >
-          ❚❚ Pause
-        </button>
-        <button
-          type="button"
-          className="big"
-          data-testid="resume"
-          onClick={resume}
-          disabled={status !== 'paused' || stopRequested}
-          title="Resume (Space)"
-          aria-keyshortcuts="Space"
-        >
-          ▶ Resume
+          {paused ? '▶ Resume' : '❚❚ Pause'}
         </button>
         <button
           type="button"
@@ -113,6 +106,7 @@ export function RunControls() {
         >
           ■ Stop
         </button>
+        <PlaybackControls />
         <div className="status-box" aria-live="polite">
           <span className={`status-dot status-${status}`} aria-hidden="true" />
           <span className="status-friendly">{FRIENDLY[status]}</span>
@@ -122,18 +116,23 @@ export function RunControls() {
           {note ? <span className="muted"> {note}</span> : null}
         </div>
       </div>
-      <PlaybackControls />
-      {estimate ? (
-        <p className="run-estimate muted" data-testid="run-estimate">
-          {estimate}
-          <SpeedMeasure />
+      <div className="run-line2">
+        <p className="run-estimate muted">
+          {blocker && !isActive(status) ? (
+            <span className="blocker">{/[.…]$/.test(blocker) ? blocker : `${blocker}.`} </span>
+          ) : null}
+          {estimate ? (
+            <span data-testid="run-estimate">
+              {estimate}
+              <SpeedMeasure />
+            </span>
+          ) : null}{' '}
+          <span className="shortcut-hint">
+            keys: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause · <kbd>?</kbd> all
+          </span>
         </p>
-      ) : null}
-      <p className="shortcut-hint muted">
-        {blocker && !isActive(status) ? <span className="blocker">{/[.…]$/.test(blocker) ? blocker : `${blocker}.`} </span> : null}
-        Shortcuts: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause / resume · <kbd>→</kbd> one batch
-        while paused (outside text fields)
-      </p>
+        <StepModeToggle />
+      </div>
     </section>
   );
 }

@@ -1,23 +1,17 @@
-// Says the page is in classroom view, and offers the controls back when a link hid them.
+// When a link hid the controls: says so and offers them back. (Classroom view alone shows in its pressed
+// ☑ Classroom button; a second badge cost the projector's header a row.)
 import { useStore } from '../../store';
 
 export function ClassroomBadge() {
-  const classroom = useStore((s) => s.shareUi.classroom);
   const hidden = useStore((s) => s.shareUi.hideControls);
   const setUi = useStore((s) => s.setShareUi);
-  if (!classroom && !hidden) return null;
+  if (!hidden) return null;
   return (
     <div className="classroom-badge" data-testid="classroom-badge">
-      <strong>Classroom view</strong>
-      {hidden ? (
-        <>
-          {' '}
-          · controls hidden{' '}
-          <button type="button" className="link" onClick={() => setUi({ hideControls: false })}>
-            Show controls
-          </button>
-        </>
-      ) : null}
+      <strong>Controls hidden</strong>{' '}
+      <button type="button" className="link" onClick={() => setUi({ hideControls: false })}>
+        Show controls
+      </button>
     </div>
   );
 }

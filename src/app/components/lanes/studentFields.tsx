@@ -1,15 +1,12 @@
-// One student: method picker, the method's description, and only that method's hyperparameters.
-import { memo } from 'react';
-import { defaultStudent } from '../../core/config/defaults';
-import { METHOD_IDS, type MethodId, type StudentSpec } from '../../core/config/schema';
-import { METHODS } from '../../core/methods';
-import { effectiveFlipRate } from '../../core/methods/labelNoise';
-import { colorsFor } from '../lib/colors';
-import { useStore } from '../store';
-import { MAX_STUDENTS } from '../store/configSlice';
-import { Fields, SelectField, type FieldSpec } from './fields';
+// A student's hyperparameters as field specs: only those its method reads, in order. The lane shows the key
+// ones (T, α, σ, r) in its row and the rest in its details.
+import { defaultStudent } from '../../../core/config/defaults';
+import { METHOD_IDS, type MethodId, type StudentSpec } from '../../../core/config/schema';
+import { METHODS } from '../../../core/methods';
+import { effectiveFlipRate } from '../../../core/methods/labelNoise';
+import type { FieldSpec } from '../fields';
 
-const METHOD_OPTIONS = METHOD_IDS.map((m) => ({ value: m, label: METHODS[m].label }));
+export const METHOD_OPTIONS = METHOD_IDS.map((m) => ({ value: m, label: METHODS[m].label }));
 const LABEL_NOISE_TARGETS = [
   { value: 'S', label: 'S: the student' },
   { value: 'T', label: 'T: the teacher' },
@@ -25,75 +22,8 @@ const K = 10; // both data sets have 10 classes
 type Of<M extends MethodId> = Extract<StudentSpec, { method: M }>;
 const defaults = <M extends MethodId>(m: M) => defaultStudent(m) as Of<M>;
 
-export const StudentCard = memo(function StudentCard({ index }: { index: number }) {
-  const s = useStore((st) => st.draft.students[index]);
-  const students = useStore((st) => st.draft.students);
-  const total = students.length;
-  const setField = useStore((st) => st.setField);
-  const setMethod = useStore((st) => st.setStudentMethod);
-  const duplicate = useStore((st) => st.duplicateStudent);
-  const remove = useStore((st) => st.removeStudent);
-  if (!s) return null;
-  const p = `students.${index}`;
-  // The colour its row and curves will have: by method, a repeated method taking the next spare colour.
-  const color = colorsFor(students.map((x, i) => ({ id: `student-${i + 1}`, kind: 'student', method: x.method })))[
-    `student-${index + 1}`
-  ];
-
-  return (
-    <article
-      className="student-card"
-      data-testid="student-card"
-      style={{ borderTopColor: color }}
-      aria-label={`Student S${index + 1}`}
-    >
-      <header className="student-head">
-        <span className="swatch" style={{ background: color }} aria-hidden="true" />
-        <strong>S{index + 1}</strong>
-        <div className="student-actions">
-          <button
-            type="button"
-            className="small"
-            onClick={() => duplicate(index)}
-            disabled={total >= MAX_STUDENTS}
-            aria-label={`Duplicate student S${index + 1}`}
-            title="Duplicate"
-          >
-            Duplicate
-          </button>
-          <button
-            type="button"
-            className="small danger"
-            onClick={() => remove(index)}
-            disabled={total <= 1}
-            aria-label={`Remove student S${index + 1}`}
-            title={total <= 1 ? 'Keep at least one student' : 'Remove'}
-          >
-            Remove
-          </button>
-        </div>
-      </header>
-      <SelectField
-        label="Method"
-        path={`${p}.method`}
-        value={s.method}
-        options={METHOD_OPTIONS}
-        onChange={(m) => setMethod(index, m)}
-      />
-      <p className="method-desc">{METHODS[s.method].description}</p>
-      <div className="grid grid-tight">
-        {s.method === 'student-alone' ? (
-          <p className="muted span-all">No hyperparameters: plain cross-entropy on the labels.</p>
-        ) : (
-          <Fields specs={methodFields(s, p)} onField={setField} />
-        )}
-      </div>
-    </article>
-  );
-});
-
-/** Only the hyperparameters the student's method reads, in the order the card shows them. */
-function methodFields(s: StudentSpec, p: string): FieldSpec[] {
+/** Only the hyperparameters the student's method reads, in the order the details show them. */
+export function methodFields(s: StudentSpec, p: string): FieldSpec[] {
   switch (s.method) {
     case 'student-alone':
       return [];
@@ -237,4 +167,52 @@ function rate(label: string, path: string, value: number, def: number, disabled?
     </strong>
   );
   return { kind: 'number', label, path, value, min: 0, max: 1, step: 0.05, defaultValue: def, disabled, note };
+}
+
+/** The symbols a lane shows in its row, by config key: the knobs the paper's methods are compared on. */
+const KEY_SYMBOLS: Record<string, { symbol: string; name: string }> = {
+  temperature: { symbol: 'T', name: 'Temperature T' },
+  alpha: { symbol: 'α', name: 'KD weight α' },
+  sigma: { symbol: 'σ', name: 'Noise σ' },
+  rate: { symbol: 'r', name: 'Label-noise rate r' },
+};
+
+export interface KeyParam {
+  symbol: string;
+  name: string;
+  path: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  defaultValue?: number;
+  disabled?: boolean;
+}
+
+/** The lane's row: the method's key numbers (custom students keep everything in their details). */
+export function keyParams(s: StudentSpec, p: string): KeyParam[] {
+  if (s.method === 'custom') return [];
+  return methodFields(s, p).flatMap((f) => {
+    const key = f.path.slice(p.length + 1);
+    const sym = KEY_SYMBOLS[key];
+    if (!sym || f.kind !== 'number') return [];
+    return [
+      {
+        ...sym,
+        path: f.path,
+        value: f.value,
+        min: f.min,
+        max: f.max,
+        step: typeof f.step === 'number' ? f.step : 0.01,
+        defaultValue: f.defaultValue,
+        disabled: f.disabled,
+      },
+    ];
+  });
+}
+
+/** The fields the details add to the row's (all of them for a custom student). */
+export function detailFields(s: StudentSpec, p: string): FieldSpec[] {
+  const inRow = new Set(keyParams(s, p).map((k) => k.path));
+  return methodFields(s, p).filter((f) => !inRow.has(f.path));
 }
