@@ -29,7 +29,30 @@ test('a run trains a teacher and four students; charts and results update', asyn
   // Charts redraw in throttled transitions: wait for the final frame rather than counting once.
   await expect.poll(() => results.lossLines.count()).toBeGreaterThanOrEqual(5);
   await expect.poll(() => results.accLines.count()).toBeGreaterThanOrEqual(5);
+  // By default the loss chart compares models: clean cross-entropy per epoch, on a training subset and the test set.
+  await expect(results.lossView).toHaveValue('clean');
+  await expect.poll(() => results.lossCurves('clean-train-loss').count()).toBe(5);
+  await expect.poll(() => results.lossCurves('test-loss').count()).toBe(5);
+  await expect(results.lossCurves('train-loss')).toHaveCount(0);
+  await expect(results.lossImage).toHaveAttribute(
+    'aria-label',
+    /clean cross-entropy.*Teacher: train CE \d\.\d{3}, test CE/,
+  );
+  await results.hoverLossEnd();
+  await expect(results.tooltip).toContainText(/Teacher · train CE: \d/);
+  await expect(results.tooltip).toContainText(/test CE: \d/);
   await app.screenshot(test.info().outputPath('finished-run.png'));
+  // The training objective per step is an option, marked as differing by method.
+  await results.lossView.selectOption({ label: 'Training objective per step (differs by method)' });
+  await expect.poll(() => results.lossCurves('train-loss').count()).toBe(5);
+  await expect(results.lossCurves('clean-train-loss')).toHaveCount(0);
+  await expect(results.lossCurves('test-loss')).toHaveCount(5);
+  await expect(results.lossNote).toContainText(/differs by method/);
+  await expect(results.lossImage).toHaveAttribute('aria-label', /training objective per step/);
+  await results.hoverLossEnd();
+  await expect(results.tooltip).toContainText(/train objective: \d/);
+  await app.screenshot(test.info().outputPath('objective-view.png'));
+  await results.lossView.selectOption('clean');
   // Each chart saves as a PNG for slides.
   const bytes = await results.lossChartPng();
   expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');

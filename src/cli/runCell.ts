@@ -62,8 +62,12 @@ export async function runCell(
       onEpochEnd: (m) =>
         opts.quiet ||
         io.log(
-          `  epoch ${m.epoch}: train loss ${m.trainLoss.toFixed(4)} acc ${(100 * m.trainAcc).toFixed(2)}% · ` +
-            `test loss ${m.testLoss.toFixed(4)} acc ${(100 * m.testAcc).toFixed(2)}% · ${m.imgPerSec.toFixed(0)} img/s`,
+          // The objective differs by method; the clean cross-entropies (train subset, test) compare across models.
+          `  epoch ${m.epoch}: objective ${m.trainLoss.toFixed(4)} acc ${(100 * m.trainAcc).toFixed(2)}% · ` +
+            (m.cleanTrainLoss !== undefined
+              ? `clean train CE ${m.cleanTrainLoss.toFixed(4)} acc ${(100 * m.cleanTrainAcc!).toFixed(2)}% · `
+              : '') +
+            `test CE ${m.testLoss.toFixed(4)} acc ${(100 * m.testAcc).toFixed(2)}% · ${m.imgPerSec.toFixed(0)} img/s`,
         ),
     },
   });

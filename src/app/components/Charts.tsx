@@ -12,7 +12,13 @@
 // - views follow the store through transition subscriptions (React renders them in small slices), the charts at
 //   most once per REDRAW_MS and never both in the same task (useThrottledStore spaces redraws).
 // The data (store state to points, ticks and hover rows) are pure functions in trainingSeries.ts.
-import { memo, useMemo, useState } from 'react';
+//
+// The loss chart shows by default what compares across models: clean cross-entropy on the true labels after each
+// epoch (a training subset, solid; the test set, dashed). Each method's training objective per step (KD with T², on
+// noisy inputs or corrupted labels) is an option, labelled as not comparable. In the clean view there are no step
+// curves, so the chart follows the store only at epoch ends.
+import { memo, useId, useMemo, useState } from 'react';
+import './chart/chart.css';
 import { ChartFrame, xLabel, yLabel } from './chart/ChartFrame';
 import { ChartPngButton } from './chart/ChartPngButton';
 import { CurvesLayer, RECHARTS_PATH, type CurveStyle } from './chart/CurvesLayer';
@@ -25,11 +31,16 @@ import { sameItems, useDeferredStore } from '../store/useDeferredStore';
 import { useThrottledStore } from '../store/useThrottledStore';
 import {
   accRowsAt,
+  cleanLossRowsAt,
+  cleanTrainLossOf,
   epochHeading,
   lossRowsAt,
+  lossSummary,
   modelLines,
   selAccTicks,
   selChart,
+  selCleanLossTicksLinear,
+  selCleanLossTicksLog,
   selHasData,
   selLossTicksLinear,
   selLossTicksLog,
@@ -43,6 +54,7 @@ import {
   testLossOf,
   toPoints,
   trainAccOf,
+  type LossView,
 } from './trainingSeries';
 
 /** The step curves redraw at most this often while a run is going. */
@@ -64,37 +76,46 @@ const liveCurve = (kind: string, width: number, dash?: string, dot?: number): Cu
   dot: dot ? { r: dot, className: 'recharts-dot' } : undefined,
 });
 const TRAIN_LOSS = liveCurve('train-loss', 2.5);
+const CLEAN_TRAIN_LOSS = liveCurve('clean-train-loss', 2.5, undefined, 3);
 const TEST_LOSS = liveCurve('test-loss', 3, '8 5', 4);
 const TRAIN_ACC = liveCurve('train-acc', 2.5, '2 4', 3);
 const TEST_ACC = liveCurve('test-acc', 3, undefined, 4);
 
 // The hover read-out reads the store when it is shown, not on every redraw.
 const lossRows = (models: LegendItem[], x: number): Row[] => lossRowsAt(useStore.getState(), models, x);
+const cleanLossRows = (models: LegendItem[], x: number): Row[] => cleanLossRowsAt(useStore.getState(), models, x);
 const accRows = (models: LegendItem[], x: number): Row[] => accRowsAt(useStore.getState(), models, x);
 
 export const Charts = memo(function Charts() {
   const models = useDeferredStore(selModels);
   const hasData = useDeferredStore(selHasData);
+  const [view, setView] = useState<LossView>('clean');
   return (
     <section className="panel charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">Training curves</h2>
-      {models.length ? <Legend models={models} /> : null}
+      {models.length ? <Legend models={models} view={view} /> : null}
       {!hasData ? <p className="muted empty">Curves appear here as soon as training starts.</p> : null}
       <div className="chart-grid">
-        <LossChart />
+        <LossChart view={view} onView={setView} />
         <AccChart />
       </div>
     </section>
   );
 });
 
-const Legend = memo(function Legend({ models }: { models: LegendItem[] }) {
+/** What the solid line is on the loss chart, per view (the dashed one is the test cross-entropy in both). */
+const SOLID_LOSS: Record<LossView, string> = {
+  clean: 'train cross-entropy per epoch (clean subset)',
+  objective: 'training objective per step',
+};
+
+const Legend = memo(function Legend({ models, view }: { models: LegendItem[]; view: LossView }) {
   return (
     <div className="legend">
       <SwatchList items={models} label="Models" />
       <div className="legend-styles muted" aria-label="Line styles">
-        <StyleKey label="train loss per step / test accuracy" />
-        <StyleKey dash={TEST_LOSS.dash} label="test loss per epoch" />
+        <StyleKey label={`${SOLID_LOSS[view]} / test accuracy`} />
+        <StyleKey dash={TEST_LOSS.dash} label="test cross-entropy per epoch" />
         <StyleKey dash={TRAIN_ACC.dash} label="train accuracy" />
       </div>
     </div>
@@ -110,29 +131,75 @@ function StyleKey({ dash, label }: { dash?: string; label: string }) {
   );
 }
 
-const LossChart = memo(function LossChart() {
+/** The loss chart's views: the select's wording, the note under the caption, the chart's accessible name. */
+const VIEWS: Record<LossView, { option: string; note: string; name: string; title: string }> = {
+  clean: {
+    option: 'Clean cross-entropy (comparable)',
+    note:
+      'Cross-entropy on the true labels of clean images after each epoch, on a fixed training subset (solid) and ' +
+      'the test set (dashed): the same quantity for every model.',
+    name: 'clean cross-entropy on the true labels after each epoch, training subset and test set',
+    title: 'Loss (clean cross-entropy)',
+  },
+  objective: {
+    option: 'Training objective per step (differs by method)',
+    note:
+      'Solid: what each model minimises per step (KD loss, noisy inputs or labels): it differs by method, so do ' +
+      'not compare it across models. Dashed: clean test cross-entropy.',
+    name: 'training objective per step, which differs by method, and clean test cross-entropy after each epoch',
+    title: 'Loss (training objective)',
+  },
+};
+
+const LossChart = memo(function LossChart({ view, onView }: { view: LossView; onView: (v: LossView) => void }) {
   const { models, maxEpochs, epochs } = useThrottledStore(selChart, REDRAW_MS);
   const [log, setLog] = useState(false);
-  const linTicks = useDeferredStore(selLossTicksLinear, sameItems);
-  const logTicks = useDeferredStore(selLossTicksLog, sameItems);
-  const yTicks = log ? logTicks : linTicks;
+  const noteId = useId();
+  // All four tick sets stay subscribed (cheap), so a switch of view or scale draws the right axis at once.
+  const objLin = useDeferredStore(selLossTicksLinear, sameItems);
+  const objLog = useDeferredStore(selLossTicksLog, sameItems);
+  const cleanLin = useDeferredStore(selCleanLossTicksLinear, sameItems);
+  const cleanLog = useDeferredStore(selCleanLossTicksLog, sameItems);
+  const clean = view === 'clean';
+  const yTicks = clean ? (log ? cleanLog : cleanLin) : log ? objLog : objLin;
   const yDomain = useMemo(() => ticksDomain(yTicks), [yTicks]);
-  const xTicks = useMemo(() => epochTicks(maxEpochs), [maxEpochs]);
-  const xDomain = useMemo(() => [0, maxEpochs], [maxEpochs]);
+  // Clean values exist from the end of epoch 1, like accuracy: the same x range keeps the two charts aligned.
+  const lo = clean && maxEpochs > 1 ? 1 : 0;
+  const xTicks = useMemo(() => epochTicks(maxEpochs).filter((t) => t >= lo), [maxEpochs, lo]);
+  const xDomain = useMemo(() => [lo, maxEpochs], [lo, maxEpochs]);
   const testLoss = useMemo(() => toPoints(epochs, testLossOf), [epochs]);
-  const summary = summarize(models, epochs, (e) => `test loss ${e.testLoss.toFixed(3)}`);
+  const cleanTrain = useMemo(() => (clean ? toPoints(epochs, cleanTrainLossOf) : null), [epochs, clean]);
+  const v = VIEWS[view];
 
   return (
-    <figure className="chart" data-testid="loss-chart">
+    <figure className="chart loss-chart" data-testid="loss-chart" data-view={view}>
       <figcaption>
         Loss
+        <label className="inline-select">
+          Show
+          <select
+            value={view}
+            onChange={(e) => onView(e.target.value as LossView)}
+            aria-describedby={noteId}
+            data-testid="loss-view"
+          >
+            {(Object.keys(VIEWS) as LossView[]).map((k) => (
+              <option key={k} value={k}>
+                {VIEWS[k].option}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="inline-check">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log scale
         </label>
-        <ChartPngButton title="Loss" legend={models} name="loss-chart" />
+        <ChartPngButton title={v.title} legend={models} name="loss-chart" />
       </figcaption>
+      <p className="chart-note muted" id={noteId} data-testid="loss-note">
+        {v.note}
+      </p>
       <ChartFrame
-        label={`Loss chart. ${summary}`}
+        label={`Loss chart: ${v.name}. ${lossSummary(view, models, epochs)}`}
         height={CHART_HEIGHT}
         margin={MARGIN}
         x={{ domain: xDomain, ticks: xTicks, label: X_LABEL }}
@@ -145,15 +212,25 @@ const LossChart = memo(function LossChart() {
           tickFormatter: lossTick,
         }}
       >
-        <StepCurves models={models} />
+        {cleanTrain ? (
+          <Curves models={models} points={cleanTrain} style={CLEAN_TRAIN_LOSS} />
+        ) : (
+          <StepCurves models={models} />
+        )}
         <Curves models={models} points={testLoss} style={TEST_LOSS} />
-        <HoverReadout items={models} xDomain={xDomain} snap={snapLoss} heading={epochHeading} rows={lossRows} />
+        <HoverReadout
+          items={models}
+          xDomain={xDomain}
+          snap={clean ? snapEpoch : snapLoss}
+          heading={epochHeading}
+          rows={clean ? cleanLossRows : lossRows}
+        />
       </ChartFrame>
     </figure>
   );
 });
 
-/** The per-step training-loss curves: the only data that changes several times a second, so it has its own
+/** The per-step training-objective curves: the only data that changes several times a second, so it has its own
  * (throttled) subscription and a redraw re-renders nothing else. */
 const StepCurves = memo(function StepCurves({ models }: { models: LegendItem[] }) {
   const stepSeries = useThrottledStore(selSteps, REDRAW_MS);

@@ -9,10 +9,16 @@ import { appendPoints, emptySeries } from '../lib/series';
 import { RECHARTS_PATH } from './chart/CurvesLayer';
 import {
   accRowsAt,
+  cleanLossRange,
+  cleanLossRowsAt,
+  cleanTrainLossOf,
   lossRowsAt,
+  lossSummary,
   modelLines,
   selAccTicks,
   selChart,
+  selCleanLossTicksLinear,
+  selCleanLossTicksLog,
   selLossTicksLinear,
   selLossTicksLog,
   selModels,
@@ -24,13 +30,22 @@ import {
   type ChartState,
 } from './trainingSeries';
 
-const epoch = (id: string, e: number, testLoss: number, trainAcc: number, testAcc: number): EpochMetrics => ({
+/** An epoch record; the training objective is 3× the test loss (as a KD objective with T² may be). */
+const epoch = (
+  id: string,
+  e: number,
+  testLoss: number,
+  trainAcc: number,
+  testAcc: number,
+  cleanTrainLoss?: number,
+): EpochMetrics => ({
   id,
   epoch: e,
-  trainLoss: testLoss,
+  trainLoss: 3 * testLoss,
   trainAcc,
   testLoss,
   testAcc,
+  ...(cleanTrainLoss !== undefined ? { cleanTrainLoss, cleanTrainAcc: trainAcc } : {}),
   seconds: 1,
   imgPerSec: 100,
 });
@@ -49,7 +64,8 @@ function state(): ChartState {
     phases: {},
     stepSeries: { teacher: steps(2.4), 'student-1': steps(0.8) },
     epochs: {
-      teacher: [epoch('teacher', 1, 0.9, 0.7, 0.75)],
+      teacher: [epoch('teacher', 1, 0.9, 0.7, 0.75, 0.6)],
+      // As recorded by a version without the clean training subset.
       'student-1': [epoch('student-1', 1, 1.2, 0.62, NaN)],
     },
   };
@@ -93,6 +109,19 @@ describe('points', () => {
     expect(toPoints(s.epochs, testAccOf).teacher).toBe(acc.teacher);
     expect(toPoints(s.epochs, testLossOf)['student-1']).toEqual([{ x: 1, y: 1.2 }]);
   });
+  it('reads the clean train cross-entropy per epoch; a record without it has no point', () => {
+    const s = state();
+    const pts = toPoints(s.epochs, cleanTrainLossOf);
+    expect(pts.teacher).toEqual([{ x: 1, y: 0.6 }]);
+    expect(pts['student-1']).toEqual([]);
+    expect(toPoints(s.epochs, cleanTrainLossOf).teacher).toBe(pts.teacher);
+    // A list that grows gets new points.
+    const grown = { ...s.epochs, teacher: [...s.epochs.teacher, epoch('teacher', 2, 0.5, 0.8, 0.8, 0.3)] };
+    expect(toPoints(grown, cleanTrainLossOf).teacher).toEqual([
+      { x: 1, y: 0.6 },
+      { x: 2, y: 0.3 },
+    ]);
+  });
   it('reads the step curves, one array per unchanged series', () => {
     const s = state();
     const pts = stepPoints(s.stepSeries);
@@ -117,6 +146,15 @@ describe('axes', () => {
     expect(selLossTicksLog(s)).toEqual([0.1, 1, 10]);
     expect(selLossTicksLinear({ ...s, stepSeries: {}, epochs: {} })).toEqual([0, 0.5, 1]);
   });
+  it('covers clean train and test cross-entropy in the clean view, not the step objective', () => {
+    const s = state();
+    expect(cleanLossRange(s)).toEqual([0.6, 1.2]);
+    expect(selCleanLossTicksLinear(s)).toEqual([0, 0.25, 0.5, 0.75, 1, 1.25]);
+    expect(selCleanLossTicksLog(s)).toEqual([0.1, 1, 10]);
+    // The step objective (up to 2.4 here) does not stretch the clean axis.
+    expect(selLossTicksLinear(s).at(-1)).toBeGreaterThan(selCleanLossTicksLinear(s).at(-1)!);
+    expect(selCleanLossTicksLinear({ ...s, epochs: {} })).toEqual([0, 0.5, 1]);
+  });
   it('starts the accuracy axis below the lowest train or test accuracy', () => {
     expect(selAccTicks(state())).toEqual([60, 70, 80, 90, 100]);
     expect(selAccTicks({ ...state(), epochs: {} })).toEqual([0, 25, 50, 75, 100]);
@@ -124,19 +162,29 @@ describe('axes', () => {
 });
 
 describe('hover rows and summary', () => {
-  it('reads train losses at the nearest step, test losses at whole epochs only', () => {
+  it('objective view: the training objective at the nearest step, test CE at whole epochs only', () => {
     const s = state();
     const models = selModels(s);
     expect(lossRowsAt(s, models, 0.52)).toEqual([
-      { id: 'teacher', what: 'train loss', value: 1.2 },
-      { id: 'student-1', what: 'train loss', value: 0.4 },
+      { id: 'teacher', what: 'train objective', value: 1.2 },
+      { id: 'student-1', what: 'train objective', value: 0.4 },
     ]);
     expect(lossRowsAt(s, models, 1).map((r) => [r.id, r.what])).toEqual([
-      ['teacher', 'train loss'],
-      ['student-1', 'train loss'],
-      ['teacher', 'test loss'],
-      ['student-1', 'test loss'],
+      ['teacher', 'train objective'],
+      ['student-1', 'train objective'],
+      ['teacher', 'test CE'],
+      ['student-1', 'test CE'],
     ]);
+  });
+  it('clean view: clean train CE then test CE at whole epochs, skipping what a record lacks', () => {
+    const s = state();
+    const models = selModels(s);
+    expect(cleanLossRowsAt(s, models, 1)).toEqual([
+      { id: 'teacher', what: 'train CE', value: 0.6 },
+      { id: 'teacher', what: 'test CE', value: 0.9 },
+      { id: 'student-1', what: 'test CE', value: 1.2 },
+    ]);
+    expect(cleanLossRowsAt(s, models, 0.5)).toEqual([]);
   });
   it('reads accuracies in % at whole epochs, skipping values that are not numbers', () => {
     const s = state();
@@ -155,5 +203,15 @@ describe('hover rows and summary', () => {
       `${s.plan[0].label}: test loss 0.900 after epoch 1; ${s.plan[1].label}: test loss 1.200 after epoch 1`,
     );
     expect(summarize(selModels(s), {}, () => '')).toBe('No data yet.');
+  });
+  it('summarises the loss chart per view: clean train and test CE, or test CE beside the objective', () => {
+    const s = state();
+    const [t, s1] = s.plan.map((p) => p.label);
+    expect(lossSummary('clean', selModels(s), s.epochs)).toBe(
+      `${t}: train CE 0.600, test CE 0.900 after epoch 1; ${s1}: test CE 1.200 after epoch 1`,
+    );
+    expect(lossSummary('objective', selModels(s), s.epochs)).toBe(
+      `${t}: test CE 0.900 after epoch 1; ${s1}: test CE 1.200 after epoch 1`,
+    );
   });
 });

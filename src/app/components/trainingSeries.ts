@@ -1,5 +1,5 @@
 // The live training charts' data, from the store's state: the models with their colours, per-epoch metrics as
-// points, the loss and accuracy axes' ticks, and the hover read-out's rows. Pure functions of the state (no DOM, no
+// points, the loss and accuracy axes' ticks, and the hover read-out's rows, for each view of the loss chart (LossView). Pure functions of the state (no DOM, no
 // React): memoised so that a part that did not change keeps its object, and a curve that did not change is not
 // redrawn (see Charts.tsx).
 import type { EpochMetrics } from '../../core/train/events';
@@ -70,7 +70,16 @@ export function stepPoints(stepSeries: Record<string, Series>): Record<string, P
   return out;
 }
 
+/**
+ * What the loss chart shows. 'clean': cross-entropy on the true labels of clean images after each epoch, on the
+ * training subset and the test set, the same quantity for every model. 'objective': each model's training
+ * objective per step (KD with T², on noisy inputs or corrupted labels, by method), with the clean test loss.
+ */
+export type LossView = 'clean' | 'objective';
+
 export const testLossOf = (e: EpochMetrics) => e.testLoss;
+/** NaN (no point) in records from versions that did not measure it. */
+export const cleanTrainLossOf = (e: EpochMetrics) => e.cleanTrainLoss ?? NaN;
 export const trainAccOf = (e: EpochMetrics) => e.trainAcc * 100;
 export const testAccOf = (e: EpochMetrics) => e.testAcc * 100;
 const pointCaches = new Map<(e: EpochMetrics) => number, WeakMap<EpochMetrics[], Point[]>>();
@@ -120,7 +129,25 @@ function seriesRange(s: Series): [number, number] {
   return r;
 }
 
-/** Smallest positive and largest loss of everything on the loss chart. */
+/** Smallest positive and largest of the epochs' values `fs`, widening `range`. */
+function epochsRange(
+  epochs: Record<string, EpochMetrics[]>,
+  fs: ((e: EpochMetrics) => number)[],
+  range: [number, number],
+): [number, number] {
+  let [lo, hi] = range;
+  for (const list of Object.values(epochs))
+    for (const e of list)
+      for (const f of fs) {
+        const v = f(e);
+        if (!Number.isFinite(v)) continue;
+        if (v > 0) lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+  return [lo, hi];
+}
+
+/** Smallest positive and largest loss of everything on the loss chart's objective view: step curves, test loss. */
 export function lossRange(s: Pick<Store, 'stepSeries' | 'epochs'>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
@@ -129,17 +156,17 @@ export function lossRange(s: Pick<Store, 'stepSeries' | 'epochs'>): [number, num
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
   }
-  for (const list of Object.values(s.epochs))
-    for (const e of list)
-      if (Number.isFinite(e.testLoss)) {
-        if (e.testLoss > 0) lo = Math.min(lo, e.testLoss);
-        hi = Math.max(hi, e.testLoss);
-      }
-  return [lo, hi];
+  return epochsRange(s.epochs, [testLossOf], [lo, hi]);
 }
+
+/** The same for the clean view: clean train and test cross-entropy. */
+export const cleanLossRange = (s: Pick<Store, 'epochs'>): [number, number] =>
+  epochsRange(s.epochs, [cleanTrainLossOf, testLossOf], [Infinity, -Infinity]);
 
 export const selLossTicksLinear = (s: ChartState): number[] => niceTicks(lossRange(s)[1]);
 export const selLossTicksLog = (s: ChartState): number[] => decadeTicks(...lossRange(s));
+export const selCleanLossTicksLinear = (s: ChartState): number[] => niceTicks(cleanLossRange(s)[1]);
+export const selCleanLossTicksLog = (s: ChartState): number[] => decadeTicks(...cleanLossRange(s));
 
 /** From a multiple of 5 at or below the lowest accuracy up to 100 %, in at most 4 round steps. */
 export function selAccTicks(s: ChartState): number[] {
@@ -147,6 +174,15 @@ export function selAccTicks(s: ChartState): number[] {
   for (const list of Object.values(s.epochs))
     for (const e of list) for (const v of [e.trainAcc, e.testAcc]) if (Number.isFinite(v)) min = Math.min(min, v * 100);
   return percentTicks(min, [5, 10, 15, 20, 25], 4);
+}
+
+/** The accessible summary of the loss chart in a view: each model's latest clean losses. */
+export function lossSummary(view: LossView, models: LegendItem[], epochs: Record<string, EpochMetrics[]>): string {
+  return summarize(models, epochs, (e) =>
+    view === 'clean' && e.cleanTrainLoss !== undefined
+      ? `train CE ${e.cleanTrainLoss.toFixed(3)}, test CE ${e.testLoss.toFixed(3)}`
+      : `test CE ${e.testLoss.toFixed(3)}`,
+  );
 }
 
 /** The accessible summary of a chart: each model's latest epoch. */
@@ -177,29 +213,50 @@ function epochAt(s: Pick<Store, 'epochs'>, id: string, x: number): EpochMetrics 
   return s.epochs[id]?.find((e) => e.epoch === k);
 }
 
-/** Every model's training loss at `x` (the nearest kept step), then its test loss when `x` is a whole epoch. */
+/** Objective view: every model's training objective at `x` (the nearest kept step), then its test CE at a whole epoch. */
 export function lossRowsAt(s: Pick<Store, 'stepSeries' | 'epochs'>, models: LegendItem[], x: number): Row[] {
   const rows: Row[] = [];
   for (const m of models) {
     const series = s.stepSeries[m.id];
     const v = series ? nearestY(cachedVisible(series), x) : null;
-    if (v !== null && Number.isFinite(v)) rows.push({ id: m.id, what: 'train loss', value: v });
+    if (v !== null && Number.isFinite(v)) rows.push({ id: m.id, what: 'train objective', value: v });
   }
   for (const m of models) {
     const e = epochAt(s, m.id, x);
-    if (e && Number.isFinite(e.testLoss)) rows.push({ id: m.id, what: 'test loss', value: e.testLoss });
+    if (e && Number.isFinite(e.testLoss)) rows.push({ id: m.id, what: 'test CE', value: e.testLoss });
   }
+  return rows;
+}
+
+/** Clean view: every model's clean train CE, then its test CE, at a whole epoch `x`. */
+export function cleanLossRowsAt(s: Pick<Store, 'epochs'>, models: LegendItem[], x: number): Row[] {
+  return epochRows(s, models, x, [
+    ['train CE', cleanTrainLossOf],
+    ['test CE', testLossOf],
+  ]);
+}
+
+/** For each metric in turn, every model's value at a whole epoch `x` (values that are not numbers skipped). */
+function epochRows(
+  s: Pick<Store, 'epochs'>,
+  models: LegendItem[],
+  x: number,
+  metrics: [string, (e: EpochMetrics) => number][],
+): Row[] {
+  const rows: Row[] = [];
+  for (const [what, f] of metrics)
+    for (const m of models) {
+      const e = epochAt(s, m.id, x);
+      const v = e ? f(e) : NaN;
+      if (Number.isFinite(v)) rows.push({ id: m.id, what, value: v });
+    }
   return rows;
 }
 
 /** Every model's train accuracy, then its test accuracy (%), at a whole epoch `x`. */
 export function accRowsAt(s: Pick<Store, 'epochs'>, models: LegendItem[], x: number): Row[] {
-  const rows: Row[] = [];
-  for (const what of ['train acc', 'test acc'] as const)
-    for (const m of models) {
-      const e = epochAt(s, m.id, x);
-      const v = e ? (what === 'train acc' ? e.trainAcc : e.testAcc) * 100 : NaN;
-      if (Number.isFinite(v)) rows.push({ id: m.id, what, value: v });
-    }
-  return rows;
+  return epochRows(s, models, x, [
+    ['train acc', trainAccOf],
+    ['test acc', testAccOf],
+  ]);
 }

@@ -53,14 +53,7 @@ const sgdCfg = experimentConfig.parse({
 const base: TrainerOptions = { maxStepsPerEpoch: 2, sampleEvery: 1 };
 
 type Metrics = Omit<EpochMetrics, 'seconds' | 'imgPerSec'>;
-const strip = ({ id, epoch, trainLoss, trainAcc, testLoss, testAcc }: EpochMetrics): Metrics => ({
-  id,
-  epoch,
-  trainLoss,
-  trainAcc,
-  testLoss,
-  testAcc,
-});
+const strip = ({ seconds: _s, imgPerSec: _i, ...m }: EpochMetrics): Metrics => m;
 const stripResult = (r: ModelResult) => ({
   id: r.id,
   testAcc: r.testAcc,
@@ -268,6 +261,40 @@ describe('resume from a checkpoint', () => {
     const w = await takeWeights(done.models);
     for (const [id, ws] of ref.weights) expect(w.get(id)).toEqual(ws);
     expect(checkpointBytes(cps[9])).toBeGreaterThan(0);
+  });
+
+  it('resumes a checkpoint from before the clean training-subset metrics: old epochs lack them, new ones have them', async () => {
+    const opts = { ...base };
+    const ref = await uninterrupted(adamCfg, grey, opts);
+    let cp: RunCheckpoint | null = null;
+    const stop = new RunControl();
+    await runExperiment(adamCfg, grey, {
+      ...opts,
+      control: stop,
+      onCheckpoint: (c) => {
+        if (c.current?.id !== 'student-1') return;
+        cp = structuredClone(c);
+        stop.stop();
+      },
+    }).catch(() => {});
+    // As an older version stored it: no cleanTrainLoss / cleanTrainAcc anywhere.
+    const old = (h: EpochMetrics[]) =>
+      h.map(({ cleanTrainLoss: _l, cleanTrainAcc: _a, ...rest }) => rest as EpochMetrics);
+    const older: RunCheckpoint = {
+      ...cp!,
+      results: cp!.results.map((r) => ({ ...r, history: old(r.history) })),
+      current: { ...cp!.current!, history: old(cp!.current!.history) },
+    };
+    const out = await runExperiment(adamCfg, grey, { ...opts, resumeFrom: older });
+    const resumed = out.results.map(stripResult);
+    // Training continues exactly; only the records taken before the resume lack the new fields.
+    const core = ({ cleanTrainLoss: _l, cleanTrainAcc: _a, ...rest }: Metrics) => rest;
+    expect(resumed.map((r) => r.history.map(core))).toEqual(ref.results.map((r) => r.history.map(core)));
+    const s1 = resumed.find((r) => r.id === 'student-1')!.history;
+    expect(s1.map((h) => 'cleanTrainLoss' in h)).toEqual([false, true]);
+    expect(s1[1]).toEqual(ref.results.find((r) => r.id === 'student-1')!.history[1]);
+    expect(resumed.at(-1)!.history.every((h) => Number.isFinite(h.cleanTrainLoss))).toBe(true);
+    for (const m of out.models.values()) m.dispose();
   });
 
   it('refuses a checkpoint from another config, step count or data set, with a clear error', async () => {

@@ -10,6 +10,7 @@ import {
   scaledThroughput,
   type Throughput,
 } from './estimate';
+import { cleanTrainSize } from './cleanTrain';
 import { experimentConfig, type ExperimentConfig, type ExperimentConfigInput, type ModelSpec } from '../config/schema';
 
 const MNIST = { height: 28, width: 28, channels: 1, numClasses: 10 };
@@ -48,10 +49,12 @@ describe('estimateSeconds', () => {
     const d = defaultConfig();
     const E = d.student.epochs;
     const train = Math.floor(d.data.trainSize / d.batchSize) * d.batchSize;
+    // After every epoch: the test set and the clean training subset, in inference mode.
+    const evals = d.data.testSize + cleanTrainSize(d.data.trainSize, d.data.testSize);
     const one = estimateSeconds(cfgWith({ students: [{ method: 'hinton-kd' }] }), fixed);
     const two = estimateSeconds(cfgWith({ students: [{ method: 'hinton-kd' }, { method: 'fickle-teacher' }] }), fixed);
     // The second student: its training, its evaluations and its teacher queries; no second teacher training.
-    const student = (E * train) / 1000 + (E * d.data.testSize) / (INFERENCE_SPEEDUP * 1000);
+    const student = (E * train) / 1000 + (E * evals) / (INFERENCE_SPEEDUP * 1000);
     const queries = (E * train) / (INFERENCE_SPEEDUP * 100);
     expect(two - one).toBeCloseTo(student + queries, 6);
     // A student that does not distil needs no teacher at all.
@@ -62,18 +65,19 @@ describe('estimateSeconds', () => {
       cfgWith({ students: [{ method: 'hinton-kd' }, { method: 'messy-collaboration', target: 'TS' }] }),
       fixed,
     );
-    const teacher = (d.teacher.epochs * train) / 100 + (d.teacher.epochs * d.data.testSize) / (INFERENCE_SPEEDUP * 100);
+    const teacher = (d.teacher.epochs * train) / 100 + (d.teacher.epochs * evals) / (INFERENCE_SPEEDUP * 100);
     expect(messy - two).toBeCloseTo(teacher, 6);
   });
 
   it('trains full batches only (the ragged last batch is dropped)', () => {
     const d = defaultConfig();
+    // A test set of 100 caps the clean training subset at 100 images for both sizes.
     const a = estimateSeconds(
-      cfgWith({ data: { ...d.data, trainSize: 128 }, students: [{ method: 'student-alone' }] }),
+      cfgWith({ data: { ...d.data, trainSize: 128, testSize: 100 }, students: [{ method: 'student-alone' }] }),
       fixed,
     );
     const b = estimateSeconds(
-      cfgWith({ data: { ...d.data, trainSize: 191 }, students: [{ method: 'student-alone' }] }),
+      cfgWith({ data: { ...d.data, trainSize: 191, testSize: 100 }, students: [{ method: 'student-alone' }] }),
       fixed,
     );
     expect(a).toBeCloseTo(b, 6);

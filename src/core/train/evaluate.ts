@@ -1,4 +1,5 @@
-// Clean test loss and accuracy in inference mode, accumulated on the device and read once.
+// Clean loss and accuracy on the true labels in inference mode (no dropout, no noise), accumulated on the device
+// and read once: of the test set, or of given images of a split (the training subset of cleanTrain.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import { hostBatch, oneHot, range } from '../data/batches';
 import type { Dataset, Split } from '../data/types';
@@ -13,11 +14,14 @@ export async function evaluate(
   batchSize = 250,
   /** Given: Stop acts at batch boundaries (on wasm/cpu the loop would otherwise hold the worker throughout). */
   control?: RunControl,
+  /** The images of `split` to evaluate (default: all of them). */
+  indices: ArrayLike<number> = range(split.count),
 ): Promise<{ loss: number; acc: number }> {
-  const idx = range(split.count);
+  const idx = indices;
+  const count = idx.length;
   let lossSum = tf.scalar(0);
   let correct = tf.scalar(0);
-  for (let start = 0; start < split.count; start += batchSize) {
+  for (let start = 0; start < count; start += batchSize) {
     if (control && start > 0) {
       await yieldToEventLoop(); // lets a queued "stop" message run
       if (control.isStopped) {
@@ -25,7 +29,7 @@ export async function evaluate(
         throw new StoppedError();
       }
     }
-    const n = Math.min(batchSize, split.count - start);
+    const n = Math.min(batchSize, count - start);
     const b = hostBatch(split, idx, start, n, d);
     const [l, c] = tf.tidy(() => {
       const x = tf.tensor4d(b.x, [n, d.height, d.width, d.channels]);
@@ -43,5 +47,5 @@ export async function evaluate(
   }
   const [ls, cs] = await Promise.all([lossSum.data(), correct.data()]);
   tf.dispose([lossSum, correct]);
-  return { loss: ls[0] / split.count, acc: cs[0] / split.count };
+  return { loss: ls[0] / count, acc: cs[0] / count };
 }

@@ -37,10 +37,21 @@ export interface StepSample {
 export interface EpochMetrics {
   id: string;
   epoch: number; // 1-based, completed
+  /**
+   * The mean training objective of the epoch's steps and the accuracy on its training batches, as trained (with
+   * the method's noise: KD with T², noisy inputs, corrupted labels): they differ by method, not comparable.
+   */
   trainLoss: number;
   trainAcc: number;
+  /** Clean test cross-entropy and accuracy on the true labels, in inference mode. */
   testLoss: number;
   testAcc: number;
+  /**
+   * The same on a fixed subset of the training images (cleanTrain.ts), comparable across models. Absent in
+   * records from versions before it (checkpoints, run history) and when the trainer was told to skip it.
+   */
+  cleanTrainLoss?: number;
+  cleanTrainAcc?: number;
   seconds: number;
   imgPerSec: number;
 }

@@ -18,6 +18,7 @@ import {
   type PhaseCheckpoint,
   type RunCheckpoint,
 } from './checkpoint';
+import { cleanTrainIndices, cleanTrainSize } from './cleanTrain';
 import { RunControl, yieldToEventLoop } from './control';
 import { evaluate } from './evaluate';
 import type { EpochMetrics, ModelResult, TrainerListener } from './events';
@@ -91,6 +92,11 @@ export interface TrainerOptions {
    * `resumed: true` and continues from the checkpoint's epoch. Models come from the checkpoint, or from `reuse`.
    */
   resumeFrom?: RunCheckpoint;
+  /**
+   * How many training images (at most) the clean cross-entropy after each epoch reads (default CLEAN_TRAIN_MAX,
+   * capped by the test set's size; 0 skips it and leaves cleanTrainLoss/cleanTrainAcc out).
+   */
+  cleanTrainMax?: number;
 }
 
 export function inputInfo(d: Dataset): InputInfo {
@@ -244,6 +250,8 @@ async function trainPhase(
   const phaseSteps = phase.epochs * stepsPerEpoch;
   const history: EpochMetrics[] = resume ? [...resume.history] : [];
   const phaseStart = performance.now() - (resume?.seconds ?? 0) * 1000;
+  const cleanN = cleanTrainSize(data.train.count, data.test.count, opts.cleanTrainMax);
+  const cleanIdx = cleanN > 0 ? cleanTrainIndices(data.train.count, cleanN) : null;
   let lr = cfg.optimizer.lr;
   let lastYield = performance.now();
   let lastFlips = -Infinity;
@@ -320,6 +328,8 @@ async function trainPhase(
       tf.dispose([lossSum, correctSum]);
       const trainSeconds = (performance.now() - epochStart) / 1000;
       const te = await evaluate(model, data, data.test, undefined, control);
+      // Inference mode draws nothing from the phase's streams, so training goes on exactly as without it.
+      const tr = cleanIdx && (await evaluate(model, data, data.train, undefined, control, cleanIdx));
       const m: EpochMetrics = {
         id: phase.id,
         epoch: epoch + 1,
@@ -327,6 +337,7 @@ async function trainPhase(
         trainAcc: cs[0] / (stepsPerEpoch * B),
         testLoss: te.loss,
         testAcc: te.acc,
+        ...(tr ? { cleanTrainLoss: tr.loss, cleanTrainAcc: tr.acc } : {}),
         seconds: (performance.now() - epochStart) / 1000,
         imgPerSec: (stepsPerEpoch * B) / trainSeconds,
       };
