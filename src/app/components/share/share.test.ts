@@ -1,12 +1,10 @@
-// The step-by-step card's words and the presets' time estimates.
+// The presets' time estimates (the step-by-step card's words: stepExplanation.test.ts).
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, defaultStudent } from '../../../core/config/defaults';
+import { defaultConfig } from '../../../core/config/defaults';
 import { presetById, presetConfig } from '../../../core/config/presets';
-import { METHOD_IDS } from '../../../core/config/schema';
 import type { EpochMetrics } from '../../../core/train/events';
 import { planPhases } from '../../../core/train/plan';
 import { deviceSpeed, roughDuration, secondsAt, speedSource } from './deviceSpeed';
-import { explainLastEpoch, methodSentence } from './stepExplanation';
 
 const m = (id: string, epoch: number, testAcc: number, trainLoss: number): EpochMetrics => ({
   id,
@@ -17,38 +15,6 @@ const m = (id: string, epoch: number, testAcc: number, trainLoss: number): Epoch
   testLoss: 0,
   seconds: 1,
   imgPerSec: 1000,
-});
-
-describe('step-by-step explanation', () => {
-  const cfg = defaultConfig();
-  const plan = planPhases(cfg);
-
-  it('compares the latest epoch with the one before, for the model trained last', () => {
-    const epochs = {
-      teacher: [
-        m('teacher', 1, 0.9, 0.5),
-        m('teacher', 2, 0.95, 0.3),
-        m('teacher', 3, 0.96, 0.2),
-        m('teacher', 4, 0.97, 0.1),
-      ],
-      'student-2': [m('student-2', 1, 0.912, 0.41), m('student-2', 2, 0.94, 0.28)],
-    };
-    const s = explainLastEpoch(plan, {}, epochs, cfg)!;
-    expect(s.heading).toBe('Epoch 2 of 4 · S2: Hinton KD');
-    expect(s.change).toBe('Test accuracy 91.2 % → 94.0 % (+2.8 points); training loss 0.41 → 0.28.');
-    expect(s.method).toContain("the teacher's soft targets (temperature 4)");
-    expect(s.next).toBe('Next: epoch 3 of 4.');
-  });
-
-  it("names the next model after a model's last epoch, and says nothing before any epoch", () => {
-    const epochs = { teacher: [1, 2, 3, 4].map((e) => m('teacher', e, 0.9, 0.2)) };
-    expect(explainLastEpoch(plan, {}, epochs, cfg)!.next).toBe('This model is finished. Next: S1: Student alone.');
-    expect(explainLastEpoch(plan, {}, {}, cfg)).toBeNull();
-  });
-
-  it('has a sentence for every method', () => {
-    for (const id of METHOD_IDS) expect(methodSentence(defaultStudent(id)).length).toBeGreaterThan(20);
-  });
 });
 
 describe('preset time on this device', () => {
