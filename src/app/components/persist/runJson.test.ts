@@ -20,6 +20,18 @@ const result: ModelResult = {
   imgPerSec: 100,
   history: [
     { id: 'teacher', epoch: 1, trainLoss: 1, trainAcc: 0.5, testLoss: 0.9, testAcc: 0.7, seconds: 1, imgPerSec: 99 },
+    {
+      id: 'teacher',
+      epoch: 2,
+      trainLoss: 0.8,
+      trainAcc: 0.6,
+      testLoss: 0.7,
+      testAcc: 0.8,
+      seconds: 1,
+      imgPerSec: 99,
+      cleanTrainLoss: 0.65,
+      cleanTrainAcc: 0.82,
+    },
   ],
 };
 
@@ -40,6 +52,9 @@ describe('parseRunJson', () => {
     expect(Number.isNaN(a.record.results[0].trainAcc)).toBe(true);
     expect(a.record.seconds).toBe(12);
     expect(a.notices).toEqual([]);
+    // The clean-input train CE survives the round trip; an epoch without it (an older export) stays without.
+    expect(a.record.results[0].history[1]).toMatchObject({ cleanTrainLoss: 0.65, cleanTrainAcc: 0.82 });
+    expect(a.record.results[0].history[0].cleanTrainLoss).toBeUndefined();
 
     const b = parseRunJson(historyRunJson(a.record), 'b.json');
     expect(b.record.config).toEqual(cfg);

@@ -39,6 +39,9 @@ const epochMetrics = z.object({
   testAcc: num,
   seconds: num,
   imgPerSec: num,
+  // Clean cross-entropy / accuracy on a training subset (core/train/cleanTrain.ts); absent in older exports.
+  cleanTrainLoss: num.optional(),
+  cleanTrainAcc: num.optional(),
 });
 const modelResult = z.object({
   id: z.string().max(100),

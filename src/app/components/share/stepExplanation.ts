@@ -160,9 +160,13 @@ const options = (ctx: Ctx, run: CellRun, plain: (string | null | undefined)[]) =
   ...plain.map((x) => (x ? inCell(ctx, run, x) : null)),
 ];
 
+/** The training loss the text quotes: clean cross-entropy on the true labels where measured, the same quantity
+ * for every model (the per-step objective differs by method, so a KD student's would look lower than it is). */
+const trainCE = (m: EpochMetrics) => m.cleanTrainLoss ?? m.trainLoss;
+
 function changeLine(ctx: Ctx, run: CellRun, at: number, now: EpochMetrics, before: EpochMetrics | null) {
   const acc = pctText(now.testAcc);
-  const lossNow = lossText(now.trainLoss);
+  const lossNow = lossText(trainCE(now));
   const name = nameOf(run, run.plan[at].id);
   if (!before) {
     if (now.epoch > 1) {
@@ -182,8 +186,8 @@ function changeLine(ctx: Ctx, run: CellRun, at: number, now: EpochMetrics, befor
     ];
     return fresh(ctx.said, ...options(ctx, run, guess ? first : rotate(first, at)));
   }
-  const lossBefore = lossText(before.trainLoss);
-  const fell = now.trainLoss < before.trainLoss;
+  const lossBefore = lossText(trainCE(before));
+  const fell = trainCE(now) < trainCE(before);
   const lossLong =
     lossNow === lossBefore
       ? `the training loss stayed at ${lossNow}`
