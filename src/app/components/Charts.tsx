@@ -134,15 +134,15 @@ function StyleKey({ dash, label }: { dash?: string; label: string }) {
 /** The loss chart's views: the select's wording, the note under the caption, the chart's accessible name. */
 const VIEWS: Record<LossView, { option: string; note: string; name: string; title: string }> = {
   clean: {
-    option: 'Clean cross-entropy (comparable)',
+    option: 'Clean cross-entropy',
     note:
-      'Cross-entropy on the true labels of clean images after each epoch, on a fixed training subset (solid) and ' +
-      'the test set (dashed): the same quantity for every model.',
+      'Cross-entropy on the true labels of clean images after each epoch (training subset solid, test set ' +
+      'dashed): the same quantity for every model.',
     name: 'clean cross-entropy on the true labels after each epoch, training subset and test set',
     title: 'Loss (clean cross-entropy)',
   },
   objective: {
-    option: 'Training objective per step (differs by method)',
+    option: 'Training objective (per step)',
     note:
       'Solid: what each model minimises per step (KD loss, noisy inputs or labels): it differs by method, so do ' +
       'not compare it across models. Dashed: clean test cross-entropy.',

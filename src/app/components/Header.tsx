@@ -9,7 +9,7 @@ export function Header() {
       <div className="app-title">
         <h1>KD Noise Playground</h1>
         <p className="tagline">
-          Does noise help knowledge distillation? Train a teacher and students, and compare them, in your browser.
+          Does noise help knowledge distillation? Train and compare students, in your browser.
         </p>
       </div>
       <div className="header-side">

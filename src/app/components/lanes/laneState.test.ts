@@ -86,7 +86,7 @@ describe('laneState', () => {
     expect(third.title).toContain('after epoch 2: 95.10 %');
 
     const done = laneState('student-2', 'hinton-kd', run({ status: 'done', results: [result('student-2', 0.9734)] }));
-    expect(done).toMatchObject({ kind: 'done', text: '97.34 %', progress: 1 });
+    expect(done).toMatchObject({ kind: 'done', text: '97.3 %', progress: 1 });
   });
 
   it('says when the teacher was reused, when a run failed or stopped, and when a lane changed since the run', () => {
@@ -95,7 +95,7 @@ describe('laneState', () => {
       'teacher',
       run({ phases: { teacher: phase('teacher', { reused: true }) }, results: [result('teacher', 0.99)] }),
     );
-    expect(reused.text).toBe('99.00 % · reused');
+    expect(reused.text).toBe('99.0 % · reused');
     expect(laneState('student-1', 'student-alone', run({ status: 'error', currentId: 'student-1' })).kind).toBe(
       'failed',
     );

@@ -40,7 +40,7 @@ export function laneState(id: string, method: string, run: LaneRun): LaneState {
   if (result) {
     return {
       kind: 'done',
-      text: `${pct(result.testAcc)} %${reused}`,
+      text: `${pct(result.testAcc, 1)} %${reused}`, // one decimal: the results table has two
       title: `test accuracy ${pct(result.testAcc)} %${reused ? ' (teacher reused from an earlier run)' : ''}`,
       progress: 1,
     };
