@@ -61,8 +61,16 @@ test('a run trains a teacher and four students; charts and results update', asyn
 
 test('a forced-WebGL run works', async ({ app, run, results }) => {
   await app.open();
+  // One epoch each: WebGL here is SwiftShader (software), where every new shape compiles shaders; the point is
+  // that training, the per-epoch evaluations and PGD after training all run on it, not how far they get.
+  const tiny = tinyConfig();
   await app.runToDone(
-    tinyConfig({ backend: 'webgl', students: [{ method: 'hinton-kd' }, { method: 'messy-collaboration', rate: 0.2 }] }),
+    tinyConfig({
+      backend: 'webgl',
+      teacher: { ...tiny.teacher, epochs: 1 },
+      student: { ...tiny.student, epochs: 1 },
+      students: [{ method: 'hinton-kd' }, { method: 'messy-collaboration', rate: 0.2 }],
+    }),
   );
   await expect(run.badge).toContainText(/webgl/i);
   await expect(results.rows).toHaveCount(3);
