@@ -8,6 +8,9 @@ import './glossary.css';
 /** Room kept between the text and the viewport's edges. */
 const EDGE = 8;
 
+/** Closes the text open now: one at a time, so a hovered one never overlaps a focused one. */
+let closeOpen: (() => void) | null = null;
+
 export function GlossaryTip({ term }: { term: GlossaryTerm }) {
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -31,10 +34,16 @@ export function GlossaryTip({ term }: { term: GlossaryTerm }) {
 
   useEffect(() => {
     if (!open) return;
+    const close = () => setOpen(false);
+    closeOpen?.();
+    closeOpen = close;
     // On the window, so that Escape also dismisses a text shown by hovering alone.
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (closeOpen === close) closeOpen = null;
+    };
   }, [open]);
 
   return (
