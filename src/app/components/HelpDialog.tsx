@@ -1,6 +1,8 @@
 // "?": the keyboard shortcuts and a glossary of the symbols the form and the results use, in a modal dialog
-// (the native <dialog>: focus moves in, Escape closes, focus returns to the button).
+// (the native <dialog>: focus moves in, Escape closes, focus returns to the button). The glossary's texts live in
+// lib/glossary.ts, which the fields' info buttons read too.
 import { useEffect, useRef } from 'react';
+import { GLOSSARY } from '../lib/glossary';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl';
@@ -9,22 +11,8 @@ const SHORTCUTS: readonly [string, string][] = [
   [`${MOD}+Enter`, 'train'],
   ['Space', 'pause / resume'],
   ['→', 'while paused: train one batch'],
+  ['R', 'reset: back to epoch 0 with the same initial weights'],
   ['?', 'this help'],
-];
-
-/** The glossary: what each symbol means here (exact definitions: docs/design.md §1). */
-export const GLOSSARY: readonly [string, string][] = [
-  ['KD', 'knowledge distillation: the student learns from the teacher’s softened outputs as well as the labels.'],
-  [
-    'T',
-    'temperature: the teacher’s and student’s logits are divided by T before the softmax; higher T gives softer targets.',
-  ],
-  ['α', 'weight of the distillation loss; 1 − α weighs the cross-entropy on the true labels.'],
-  ['σ', 'standard deviation of the Gaussian noise added to the inputs (pixels in [0, 1]).'],
-  ['r', 'label-corruption rate: the share of labels redrawn at random in every batch (Messy Collaboration).'],
-  ['ε', 'attack budget: how far (L∞, in pixel units) an adversarial image may move from the original.'],
-  ['PGD', 'projected gradient descent: the attack takes several small signed-gradient steps and stays within ε.'],
-  ['Δ', 'a model minus its reference, seed by seed, with the 95 % interval of the mean difference.'],
 ];
 
 export function HelpDialog() {

@@ -1,7 +1,10 @@
 // Labelled form controls: every control has a visible label, its unit and range, its default, and the validation
-// message for its config path right under it.
+// message for its config path right under it. A field whose path denotes a glossary symbol (T, α, σ, r, ε, PGD, KD)
+// gets an info button by its label that explains it (the mapping by path: lib/glossary.ts).
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { glossaryTermFor } from '../lib/glossary';
 import { useStore } from '../store';
+import { GlossaryTip } from './GlossaryTip';
 
 interface ShellProps {
   id: string;
@@ -20,9 +23,21 @@ function Shell({ id, label, path, hint, error: own, children }: ShellProps & { e
   const error = own ?? stored;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`} data-field={path}>
-      <label htmlFor={id}>{label}</label>
+      <FieldLabel id={id} label={label} path={path} />
       {children}
       <HintAndError id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The label, with the glossary's info button beside it when the path denotes a glossary term. */
+function FieldLabel({ id, label, path }: { id: string; label: string; path: string }) {
+  const term = glossaryTermFor(path);
+  if (!term) return <label htmlFor={id}>{label}</label>;
+  return (
+    <div className="field-label-row">
+      <label htmlFor={id}>{label}</label>
+      <GlossaryTip term={term} />
     </div>
   );
 }
@@ -216,7 +231,7 @@ export function CheckboxField(p: CheckboxFieldProps) {
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => p.onChange(e.target.checked)}
       />
-      <label htmlFor={id}>{p.label}</label>
+      <FieldLabel id={id} label={p.label} path={p.path} />
       <HintAndError id={id} hint={hint} error={error} />
     </div>
   );

@@ -41,6 +41,15 @@ export interface AttackBusy {
   /** Date.now() when sent: the first progress message can take a while (one batch), elapsed time shows until then. */
   startedAt: number;
   stopping: boolean;
+  /** A sweep's plan: its title names the ε range, and its time is estimated before the first batch is measured. */
+  sweep?: SweepPlan;
+}
+
+export interface SweepPlan {
+  attack: AttackSpec;
+  epsList: number[];
+  subset: number;
+  source: string | null;
 }
 
 export interface AttackSlice {
@@ -104,7 +113,7 @@ const idle = {
 
 export const createAttackSlice: SliceCreator<AttackSlice> = (set, get) => {
   /** Sends a long task unless one is already in flight (the worker would only queue it behind). */
-  const startTask = (task: AttackBusy['task'], send: () => number) => {
+  const startTask = (task: AttackBusy['task'], send: () => number, sweep?: SweepPlan) => {
     if (get().attackBusy) return;
     let id: number;
     try {
@@ -114,7 +123,7 @@ export const createAttackSlice: SliceCreator<AttackSlice> = (set, get) => {
       return;
     }
     set({
-      attackBusy: { task, id, done: 0, total: 0, etaSeconds: null, startedAt: Date.now(), stopping: false },
+      attackBusy: { task, id, done: 0, total: 0, etaSeconds: null, startedAt: Date.now(), stopping: false, sweep },
       attackIds: { ...get().attackIds, [task]: id },
       attackError: null,
     });
@@ -143,8 +152,11 @@ export const createAttackSlice: SliceCreator<AttackSlice> = (set, get) => {
 
     runAttackSweep: (epsList, subset, source) => {
       const s = get().attackSettings;
-      startTask('sweep', () =>
-        getClient().attack({ type: 'attack-sweep', attack: specOf(s), epsList, subset, source, seed: s.seed }),
+      const attack = specOf(s);
+      startTask(
+        'sweep',
+        () => getClient().attack({ type: 'attack-sweep', attack, epsList, subset, source, seed: s.seed }),
+        { attack, epsList, subset, source },
       );
     },
 

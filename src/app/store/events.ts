@@ -69,6 +69,7 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
         stopRequested: false,
       });
       syncBackend(get);
+      get().settleReset();
       return;
     }
   }
@@ -134,12 +135,14 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       set({ status: 'stopped', pauseRequested: false, stopRequested: false });
       record(get, 'stopped', null);
       syncBackend(get);
+      get().settleReset(); // a Reset that stopped the run clears its view now that it is recorded
       break;
     case 'done':
       s.finishResults(e.results, e.seconds, e.backend);
       set({ status: 'done', backend: e.backend, currentPhase: null, pauseRequested: false, stopRequested: false });
       record(get, 'done', e.seconds);
       syncBackend(get);
+      get().settleReset(); // the run finished before a Reset's stop reached it
       break;
   }
 }

@@ -36,6 +36,10 @@ export interface RunSlice {
   currentPhase: PhaseInfo | null;
   lastSample: StepSample | null;
   runError: RunError | null;
+  /** Date.now() when the current (or last) run was started: how long a run has gone, for Reset's confirmation. */
+  runStartedAt: number | null;
+  /** Reset asked while a run was going: the view is cleared once the worker has stopped it. */
+  resetPending: boolean;
 
   initBackend(pref: BackendPreference): void;
   backendSettled(): void;
@@ -48,6 +52,16 @@ export interface RunSlice {
   stepDelayMs: number;
   setStepDelay(ms: number): void;
   stop(): void;
+  /** The live view of a run (curves, progress, results, study, noise) cleared; the config and history stay. */
+  clearRunView(): void;
+  /**
+   * Back to epoch 0: stops a run in progress (the view is cleared when it has stopped), then clears the view and
+   * returns to idle. The config is kept, so the next Train starts from the same initial weights: the seed fixes
+   * them (core/train/determinism.test.ts; e2e/playground.spec.ts trains, resets and trains again).
+   */
+  resetRun(): void;
+  /** After the worker ended the run: a pending reset now clears the view (events.ts, after the run is recorded). */
+  settleReset(): void;
   dismissError(): void;
   /** Continue the interrupted run the worker has a checkpoint of (persistSlice.resumeInfo). */
   resumeFromCheckpoint(): void;
@@ -79,6 +93,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     currentPhase: null,
     lastSample: null,
     runError: null,
+    runStartedAt: null,
+    resetPending: false,
 
     initBackend: (pref) => {
       const s = get();
@@ -161,6 +177,30 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       set({ stopRequested: true });
     },
 
+    clearRunView: () => {
+      get().clearResults();
+      get().clearStudy();
+      get().clearNoise();
+      set({ phases: {}, currentPhase: null, lastSample: null, dataset: null, runError: null });
+    },
+
+    resetRun: () => {
+      const s = get();
+      if (isActive(s.status)) {
+        set({ resetPending: true });
+        s.stop(); // the 'stopped' event records the run, then settleReset clears the view
+        return;
+      }
+      s.clearRunView();
+      set({ status: 'idle', runId: null, runConfig: null, plan: [], runStartedAt: null, resetPending: false });
+    },
+
+    settleReset: () => {
+      if (!get().resetPending) return;
+      set({ resetPending: false });
+      get().resetRun();
+    },
+
     dismissError: () => set({ runError: null }),
 
     resumeFromCheckpoint: () => {
@@ -179,18 +219,13 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
 
 /** The store reset shared by a new run and a resumed one (the worker replays a resumed run's finished phases). */
 function beginRunWith(get: () => Store, set: (p: Partial<Store>) => void, config: ExperimentConfig): void {
-  get().clearResults();
-  get().clearStudy();
-  get().clearNoise();
+  get().clearRunView();
   set({
     status: 'starting',
     runConfig: config,
     plan: planModels(config),
-    phases: {},
-    currentPhase: null,
-    lastSample: null,
-    dataset: null,
-    runError: null,
+    runStartedAt: Date.now(),
+    resetPending: false,
     serverErrors: [],
     pauseRequested: false,
     stopRequested: false,

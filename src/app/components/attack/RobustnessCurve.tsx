@@ -97,7 +97,7 @@ function SweepResults() {
   }, [result, labModels]);
   if (!result) return null;
   const sourceLabel = models.find((m) => m.id === result.source)?.label ?? null;
-  const title = sweepTitle(result, sourceLabel);
+  const title = sweepTitle(result, sourceLabel, u);
   const { count, seed } = result.sweep;
   return (
     <div className="lab-results">

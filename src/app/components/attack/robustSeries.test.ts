@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPgd } from '../../../core/attacks/types';
 import type { SweepResult } from '../../../worker/attackProtocol';
 import { epsUnits } from './epsUnits';
-import { robustLines, robustRows, sweepTitle } from './robustSeries';
+import { robustLines, robustRows, sweepName, sweepTitle } from './robustSeries';
 
 const point = (eps: number, robust: number) => ({ eps, adv: 1 - robust, robust, advLoss: 1 });
 const attack = defaultPgd({ channels: 1 });
@@ -56,10 +56,22 @@ describe('robustLines', () => {
 });
 
 describe('sweepTitle', () => {
-  it('names white-box and transferred sweeps', () => {
-    expect(sweepTitle(result, null)).toMatch(/white-box$/);
-    // The sweep varies ε: the title names the attack without one ε of it.
-    expect(sweepTitle(result, null)).not.toMatch(/ε=/);
-    expect(sweepTitle({ ...result, source: 'teacher' }, 'Teacher')).toMatch(/transferred from Teacher$/);
+  const grey = epsUnits(1);
+  it('names white-box and transferred sweeps, and the ε range rather than one ε', () => {
+    expect(sweepTitle(result, null, grey)).toMatch(/white-box$/);
+    // The sweep varies ε: the title names the attack without one ε of it, and the range it covers.
+    expect(sweepTitle(result, null, grey)).not.toMatch(/ε=/);
+    expect(sweepTitle(result, null, grey)).toContain('PGD-20 (rand) sweep, ε = 0.1–0.2 ·');
+    expect(sweepTitle({ ...result, source: 'teacher' }, 'Teacher', grey)).toMatch(/transferred from Teacher$/);
+  });
+
+  it('gives the range in the display units, one ε as itself, and a clean-only list as such', () => {
+    const colour = epsUnits(3);
+    expect(sweepName(attack, [0, 2 / 255, 4 / 255, 8 / 255, 16 / 255], colour)).toBe(
+      'PGD-20 (rand) sweep, ε = 2–16/255',
+    );
+    expect(sweepName(attack, [0, 0.3], grey)).toBe('PGD-20 (rand) sweep, ε = 0.3');
+    expect(sweepName({ kind: 'fgsm', eps: 0.1 }, [0, 0.05, 0.3], grey)).toBe('FGSM sweep, ε = 0.05–0.3');
+    expect(sweepName(attack, [0], grey)).toBe('PGD-20 (rand) sweep, clean only');
   });
 });

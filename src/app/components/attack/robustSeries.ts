@@ -1,6 +1,6 @@
 // The robustness chart's data, from a sweep result: robust accuracy (%) per model at each ε (ε = 0 is the clean
 // accuracy), as table rows and as one curve per model. Pure, so the table, the chart and tests share it.
-import { attackLabel } from '../../../core/attacks/types';
+import { attackLabel, type AttackSpec } from '../../../core/attacks/types';
 import type { SweepResult } from '../../../worker/attackProtocol';
 import type { Line, CurveStyle } from '../chart/CurvesLayer';
 import type { EpsUnits } from './epsUnits';
@@ -18,11 +18,23 @@ export function robustRows(r: SweepResult): Record<string, number>[] {
   });
 }
 
-export function sweepTitle(r: SweepResult, sourceLabel: string | null): string {
+/**
+ * A sweep by its attack and its ε range, e.g. "PGD-20 (rand) sweep, ε = 0.05–0.3": the attack's label without its
+ * own ε (the sweep varies it), ε = 0 (the clean accuracy) left out of the range.
+ */
+export function sweepName(attack: AttackSpec, epsList: readonly number[], u: EpsUnits): string {
+  const name = attackLabel(attack).replace(/\s*ε=[^\s)]+/, '');
+  const on = epsList.filter((e) => e > 0);
+  if (!on.length) return `${name} sweep, clean only`;
+  const lo = Math.min(...on);
+  const hi = Math.max(...on);
+  const range = lo === hi ? u.short(lo) : `${u.short(lo)}–${u.short(hi)}`;
+  return `${name} sweep, ε = ${range}${u.unit}`;
+}
+
+export function sweepTitle(r: SweepResult, sourceLabel: string | null, u: EpsUnits): string {
   const how = r.source === null ? 'white-box' : `transferred from ${sourceLabel ?? r.source}`;
-  // The attack without its own ε: the sweep varies it (the label's "ε=…" would name one point of the curve).
-  const attack = attackLabel(r.attack).replace(/\s*ε=[^\s)]+/, '');
-  return `Robust accuracy vs ε · ${attack}, ${how}`;
+  return `Robust accuracy vs ε · ${sweepName(r.attack, r.sweep.epsList, u)} · ${how}`;
 }
 
 /** One curve per model (x = ε, y = robust accuracy in %), skipping the ε a model has no value at. */
