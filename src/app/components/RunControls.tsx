@@ -128,7 +128,8 @@ export function RunControls() {
             </span>
           ) : null}{' '}
           <span className="shortcut-hint">
-            keys: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause · <kbd>?</kbd> all
+            keys: <kbd>{MOD}</kbd>+<kbd>Enter</kbd> train · <kbd>Space</kbd> pause · <kbd>R</kbd> reset · <kbd>?</kbd>{' '}
+            all
           </span>
         </p>
         <StepModeToggle />

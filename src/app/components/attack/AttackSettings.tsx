@@ -5,6 +5,7 @@ import type { TargetMode } from '../../../core/attacks/types';
 import { useStore } from '../../store';
 import type { AttackKind } from '../../store/attackSlice';
 import { Fields, select } from '../fields';
+import { GlossaryTip } from '../GlossaryTip';
 import { useClassNames, useEpsUnits, useLabModels, useSourceId } from './labHooks';
 
 const KINDS: { value: AttackKind; label: string }[] = [
@@ -145,7 +146,10 @@ function EpsField() {
   };
   return (
     <div className="field lab-eps">
-      <label htmlFor={id}>ε, L∞ budget{u.colour ? ' (/255)' : ' (pixels in [0,1])'}</label>
+      <div className="field-label-row">
+        <label htmlFor={id}>ε, L∞ budget{u.colour ? ' (/255)' : ' (pixels in [0,1])'}</label>
+        <GlossaryTip term="ε" />
+      </div>
       <div className="lab-eps-row">
         <input
           type="range"

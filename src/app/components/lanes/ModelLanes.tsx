@@ -8,6 +8,7 @@ import { colorsFor } from '../../lib/colors';
 import { describeModel } from '../../lib/describe';
 import { useStore } from '../../store';
 import { MAX_STUDENTS } from '../../store/configSlice';
+import { GlossaryTip } from '../GlossaryTip';
 import { LaneNumber } from './LaneNumber';
 import { StudentLane } from './StudentLane';
 import { TeacherLane } from './TeacherLane';
@@ -63,10 +64,26 @@ export const ModelLanes = memo(function ModelLanes() {
           <StudentLane key={k} index={i} color={colors[`student-${i + 1}`]} />
         ))}
       </ol>
+      <LaneSymbols />
       <UndoToast />
     </section>
   );
 });
+
+/** What the lanes' one-letter labels mean, each with its glossary text (a button per field would not fit a row). */
+function LaneSymbols() {
+  return (
+    <p className="lane-symbols muted">
+      <span>Symbols:</span>
+      {(['T', 'α', 'σ', 'r'] as const).map((t) => (
+        <span key={t} className="lane-symbol-key">
+          {t} <GlossaryTip term={t} />
+        </span>
+      ))}
+      <span>· ep epochs · p teacher dropout</span>
+    </p>
+  );
+}
 
 function UndoToast() {
   const removed = useStore((s) => s.removed);
