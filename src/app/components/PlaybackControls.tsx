@@ -9,8 +9,8 @@ import './playback.css';
 
 export const SPEEDS: readonly { ms: number; label: string }[] = [
   { ms: 0, label: 'full speed' },
-  { ms: 250, label: 'slow (4 steps a second)' },
-  { ms: 1000, label: 'slower (1 step a second)' },
+  { ms: 250, label: 'slow: 4 steps/s' },
+  { ms: 1000, label: 'slower: 1 step/s' },
 ];
 
 /** A run going for longer than this asks before Reset stops it; a shorter one is cheap to train again. */
