@@ -8,9 +8,7 @@ export function Header() {
     <header className="app-header">
       <div className="app-title">
         <h1>KD Noise Playground</h1>
-        <p className="tagline">
-          Does noise help knowledge distillation? Train and compare students, in your browser.
-        </p>
+        <p className="tagline">Does noise help knowledge distillation? Train and compare students, in your browser.</p>
       </div>
       <div className="header-side">
         <ShareTools />
