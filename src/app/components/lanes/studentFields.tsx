@@ -5,6 +5,7 @@ import { METHOD_IDS, type MethodId, type StudentSpec } from '../../../core/confi
 import { METHODS } from '../../../core/methods';
 import { effectiveFlipRate } from '../../../core/methods/labelNoise';
 import type { FieldSpec } from '../fields';
+import type { LaneNumberProps } from './LaneNumber';
 
 export const METHOD_OPTIONS = METHOD_IDS.map((m) => ({ value: m, label: METHODS[m].label }));
 const LABEL_NOISE_TARGETS = [
@@ -177,17 +178,8 @@ const KEY_SYMBOLS: Record<string, { symbol: string; name: string }> = {
   rate: { symbol: 'r', name: 'Label-noise rate r' },
 };
 
-export interface KeyParam {
-  symbol: string;
-  name: string;
-  path: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  defaultValue?: number;
-  disabled?: boolean;
-}
+/** A lane's key number: what LaneNumber shows (its name without the student, added by the lane). */
+export type KeyParam = LaneNumberProps;
 
 /** The lane's row: the method's key numbers (custom students keep everything in their details). */
 export function keyParams(s: StudentSpec, p: string): KeyParam[] {
