@@ -114,14 +114,15 @@ test('R during a run that has gone a while asks inline first: Escape keeps it, c
   expect(app.pageErrors).toEqual([]);
 });
 
-test('the info button by the T field explains temperature on focus, stays in view, and Escape closes it', async ({
+test("the info button by the lanes' T explains temperature on focus, stays in view, and Escape closes it", async ({
   app,
   page,
 }) => {
   await app.open();
-  const field = page.locator('[data-field$=".temperature"]').first();
-  const button = field.getByRole('button', { name: 'What is T?' });
-  const tip = field.getByRole('tooltip');
+  // The lanes' rows have room for one symbol per number; their glossary buttons sit right under the rows.
+  await expect(page.locator('[data-field$=".temperature"]').first()).toBeVisible();
+  const button = page.locator('.lane-symbols').getByRole('button', { name: 'What is T?' });
+  const tip = button.locator('xpath=following-sibling::*[@role="tooltip"]');
   await expect(tip).toBeHidden();
   await button.focus();
   await expect(tip).toBeVisible();
@@ -133,6 +134,7 @@ test('the info button by the T field explains temperature on focus, stays in vie
   await page.keyboard.press('Escape');
   await expect(tip).toBeHidden();
   await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await button.blur(); // the loop below opens each text by focusing its button
 
   // Inside the viewport at a projector's 1280×720 and a phone's 390 px, for every info button shown.
   for (const size of [
@@ -147,7 +149,7 @@ test('the info button by the T field explains temperature on focus, stays in vie
       await b.scrollIntoViewIfNeeded();
       await b.focus();
       const box = await b.locator('xpath=following-sibling::*[@role="tooltip"]').boundingBox();
-      expect(box, 'the text is shown').not.toBeNull();
+      expect(box, `the text of ${await b.getAttribute('aria-label')} is shown at ${size.width} px`).not.toBeNull();
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
       await b.blur();
