@@ -28,7 +28,7 @@ import { epochTicks, lossTick, ticksDomain } from './chart/ticks';
 import type { Point } from '../lib/series';
 import { useStore } from '../store';
 import { sameItems, useDeferredStore } from '../store/useDeferredStore';
-import { useThrottledStore } from '../store/useThrottledStore';
+import { useSpaced, useThrottledStore } from '../store/useThrottledStore';
 import {
   accRowsAt,
   cleanLossRowsAt,
@@ -161,7 +161,7 @@ const LossChart = memo(function LossChart({ view, onView }: { view: LossView; on
   const cleanLin = useDeferredStore(selCleanLossTicksLinear, sameItems);
   const cleanLog = useDeferredStore(selCleanLossTicksLog, sameItems);
   const clean = view === 'clean';
-  const yTicks = clean ? (log ? cleanLog : cleanLin) : log ? objLog : objLin;
+  const yTicks = useSpaced(clean ? (log ? cleanLog : cleanLin) : log ? objLog : objLin);
   const yDomain = useMemo(() => ticksDomain(yTicks), [yTicks]);
   // Clean values exist from the end of epoch 1, like accuracy: the same x range keeps the two charts aligned.
   const lo = clean && maxEpochs > 1 ? 1 : 0;
@@ -242,7 +242,7 @@ const accTick = (v: number) => `${v}`;
 
 const AccChart = memo(function AccChart() {
   const { models, maxEpochs, epochs } = useThrottledStore(selChart, REDRAW_MS);
-  const yTicks = useDeferredStore(selAccTicks, sameItems);
+  const yTicks = useSpaced(useDeferredStore(selAccTicks, sameItems));
   const yDomain = useMemo(() => ticksDomain(yTicks), [yTicks]);
   // Accuracy exists only from the end of epoch 1.
   const lo = maxEpochs > 1 ? 1 : 0;

