@@ -83,11 +83,7 @@ export interface NumberFieldProps {
 export function NumberField(p: NumberFieldProps) {
   const id = useId();
   const error = useFieldError(p.path);
-  // Local text, so that "0." or an emptied box can exist while typing; the store holds the parsed number.
-  const [text, setText] = useState(fmt(p.value));
-  useEffect(() => {
-    setText((t) => (Number(t) === p.value && t.trim() !== '' ? t : fmt(p.value)));
-  }, [p.value]);
+  const [text, onInput] = useNumberText(p.value, p.onChange);
   const range = `${p.min}–${p.max}${p.unit ? ` ${p.unit}` : ''}`;
   const hint = (
     <>
@@ -109,13 +105,26 @@ export function NumberField(p: NumberFieldProps) {
         disabled={p.disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => {
-          setText(e.target.value);
-          p.onChange(e.target.value.trim() === '' ? NaN : Number(e.target.value));
-        }}
+        onChange={(e) => onInput(e.target.value)}
       />
     </Shell>
   );
+}
+
+/**
+ * A number box's text: local, so that "0." or an emptied box can exist while typing, while the store holds the
+ * parsed number (NaN for an empty box, which validation reports). Shared by the form's fields and the lanes.
+ */
+export function useNumberText(value: number, onChange: (v: number) => void): [string, (text: string) => void] {
+  const [text, setText] = useState(fmt(value));
+  useEffect(() => {
+    setText((t) => (Number(t) === value && t.trim() !== '' ? t : fmt(value)));
+  }, [value]);
+  const onInput = (t: string) => {
+    setText(t);
+    onChange(t.trim() === '' ? NaN : Number(t));
+  };
+  return [text, onInput];
 }
 
 export interface TextFieldProps {

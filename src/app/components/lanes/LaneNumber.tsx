@@ -2,8 +2,9 @@
 // range and default in its tooltip, and the validation message of its config path beside it when it is wrong.
 // The form's NumberField (fields.tsx) shows the same facts as text under the box, which a one-line lane has no
 // room for.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useStore } from '../../store';
+import { useNumberText } from '../fields';
 
 export interface LaneNumberProps {
   /** Shown: "T". */
@@ -19,17 +20,11 @@ export interface LaneNumberProps {
   disabled?: boolean;
 }
 
-const fmt = (v: number) => (Number.isFinite(v) ? String(v) : '');
-
 export function LaneNumber(p: LaneNumberProps) {
   const id = useId();
   const error = useStore((s) => s.fieldErrors[p.path]);
   const setField = useStore((s) => s.setField);
-  // Local text, so that "0." or an emptied box can exist while typing; the store holds the parsed number.
-  const [text, setText] = useState(fmt(p.value));
-  useEffect(() => {
-    setText((t) => (Number(t) === p.value && t.trim() !== '' ? t : fmt(p.value)));
-  }, [p.value]);
+  const [text, onInput] = useNumberText(p.value, (v) => setField(p.path, v));
   const range = `${p.min}–${p.max}${p.defaultValue !== undefined ? `, default ${p.defaultValue}` : ''}`;
   return (
     <span className={`lane-field${error ? ' lane-invalid' : ''}`} data-field={p.path}>
@@ -49,10 +44,7 @@ export function LaneNumber(p: LaneNumberProps) {
         title={`${p.name}: ${range}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          setField(p.path, e.target.value.trim() === '' ? NaN : Number(e.target.value));
-        }}
+        onChange={(e) => onInput(e.target.value)}
       />
       {error ? (
         <span className="lane-error" id={`${id}-error`} role="alert">
