@@ -17,8 +17,7 @@ export async function evaluate(
   /** The images of `split` to evaluate (default: all of them). */
   indices: ArrayLike<number> = range(split.count),
 ): Promise<{ loss: number; acc: number }> {
-  const idx = indices;
-  const count = idx.length;
+  const count = indices.length;
   let lossSum = tf.scalar(0);
   let correct = tf.scalar(0);
   for (let start = 0; start < count; start += batchSize) {
@@ -30,7 +29,7 @@ export async function evaluate(
       }
     }
     const n = Math.min(batchSize, count - start);
-    const b = hostBatch(split, idx, start, n, d);
+    const b = hostBatch(split, indices, start, n, d);
     const [l, c] = tf.tidy(() => {
       const x = tf.tensor4d(b.x, [n, d.height, d.width, d.channels]);
       const logits = model.apply(x, INFERENCE);

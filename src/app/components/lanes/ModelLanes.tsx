@@ -2,7 +2,6 @@
 // editable in place, and where each is in the run. This is the first thing under the run controls: what a run
 // compares. The long form (data, schedule, optimizer, architectures) is in Settings.
 import { memo, useEffect, useMemo } from 'react';
-import { validateConfig } from '../../../core/config/validate';
 import { planPhases } from '../../../core/train/plan';
 import { colorsFor } from '../../lib/colors';
 import { describeModel } from '../../lib/describe';
@@ -16,18 +15,18 @@ import './lanes.css';
 
 export const ModelLanes = memo(function ModelLanes() {
   const draft = useStore((s) => s.draft);
+  const validation = useStore((s) => s.validation); // the config slice validates every edit once
   const keys = useStore((s) => s.studentKeys);
   const addStudent = useStore((s) => s.addStudent);
   const n = draft.students.length;
   // The teachers this draft would train (one more per corrupted-label rate), and every model's colour.
   const { teachers, colors } = useMemo(() => {
-    const v = validateConfig(draft);
-    const plan = v.ok ? planPhases(v.config) : [];
+    const plan = validation.ok ? planPhases(validation.config) : [];
     const students = draft.students.map((s, i) => ({ id: `student-${i + 1}`, kind: 'student', method: s.method }));
     const ts = plan.filter((p) => p.kind === 'teacher');
     const shown = ts.length ? ts : [{ id: 'teacher', label: 'Teacher', kind: 'teacher' as const }];
     return { teachers: shown, colors: colorsFor([...shown, ...students]) };
-  }, [draft]);
+  }, [draft.students, validation]);
 
   return (
     <section className="panel lanes-panel" aria-labelledby="lanes-heading">

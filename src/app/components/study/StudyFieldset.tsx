@@ -5,9 +5,10 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { attackLabel } from '../../../core/attacks/types';
 import type { ExperimentConfig } from '../../../core/config/schema';
-import { studyCells, studyOf, SWEEP_LABELS, SWEEP_PARAMS } from '../../../core/study';
+import { SWEEP_LABELS, SWEEP_PARAMS } from '../../../core/study';
 import { useStore } from '../../store';
 import { isSweepParam } from '../../store/studyInput';
+import { studySize } from './StudySummary';
 import { Fields, select } from '../fields';
 
 const SWEEP_OPTIONS = [
@@ -105,16 +106,13 @@ function robustCost(c: ExperimentConfig): string {
 
 /** "3 seeds × 2 values = 6 runs", so the cost of a study is plain before Train. */
 function StudySize({ draft }: { draft: ExperimentConfig }) {
-  const study = draft.study;
-  if (!study) return null;
-  const n = studyCells(studyOf(draft)).length;
-  const seeds = `${study.seeds.length} seed${study.seeds.length === 1 ? '' : 's'}`;
-  const values = study.sweep ? ` × ${study.sweep.values.length} ${SWEEP_LABELS[study.sweep.param]} values` : '';
+  const size = studySize(draft);
+  if (!size || !draft.study) return null;
   return (
     <p className="study-size" data-testid="study-size">
-      {seeds}
-      {values} = <strong>{n}</strong> run{n === 1 ? '' : 's'} of the whole config (teacher and every student each)
-      {study.seeds.length < 3 ? <span className="muted"> · under 3 seeds the claims get no verdict</span> : null}
+      {size.text} = <strong>{size.runs}</strong> run{size.runs === 1 ? '' : 's'} of the whole config (teacher and every
+      student each)
+      {draft.study.seeds.length < 3 ? <span className="muted"> · under 3 seeds the claims get no verdict</span> : null}
     </p>
   );
 }
