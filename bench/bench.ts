@@ -1,7 +1,8 @@
 // `npm run bench`: a benchmark, not a test. Prints figures measured side by side in one run.
 //   --node-only / --browser-only: one half; --dev: the browser half on the dev server instead of a production
 //   build; --long-tasks-only: skip the per-backend browser runs; --noise-panel: the long-task run with the noise panel
-//   open and one student per noise source (Soft Randomization, Fickle Teacher, Messy Collaboration).
+//   open and one student per noise source (Soft Randomization, Fickle Teacher, Messy Collaboration);
+//   --backends=wasm,cpu: only those per-backend browser runs; --no-long-tasks: skip the long-task run.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
@@ -12,7 +13,13 @@ const CIFAR = resolve('..', 'shared', 'data', 'cifar-10-binary-subset.tar.gz');
 const dataFile = existsSync(CIFAR) ? CIFAR : undefined;
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+// --backends=wasm,cpu: only these per-backend browser runs; --no-long-tasks: skip the long-task run.
+const backendList = argv
+  .find((a) => a.startsWith('--backends='))
+  ?.slice('--backends='.length)
+  .split(',');
 const fmt = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(0).padStart(6));
 
 if (!args.has('--browser-only')) {
@@ -53,6 +60,8 @@ if (!args.has('--node-only')) {
     dev: args.has('--dev'),
     longTasksOnly: args.has('--long-tasks-only'),
     noisePanel: args.has('--noise-panel'),
+    backends: backendList,
+    noLongTasks: args.has('--no-long-tasks'),
     dataFile: args.has('--long-tasks-only') ? undefined : dataFile,
   });
   if (data) {

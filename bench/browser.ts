@@ -72,7 +72,16 @@ async function startServer(dev: boolean): Promise<ViteDevServer | PreviewServer>
 }
 
 export async function benchBrowser(
-  opts: { dev?: boolean; longTasksOnly?: boolean; dataFile?: string; noisePanel?: boolean } = {},
+  opts: {
+    dev?: boolean;
+    longTasksOnly?: boolean;
+    dataFile?: string;
+    noisePanel?: boolean;
+    /** The per-backend training runs to make (default all four). */
+    backends?: string[];
+    /** Skip the long-task run. */
+    noLongTasks?: boolean;
+  } = {},
 ): Promise<{
   backends: BrowserBackendResult[];
   longTasks: LongTaskResult | null;
@@ -90,7 +99,7 @@ export async function benchBrowser(
       wasm: [4096, 2],
       cpu: [640, 2],
     };
-    for (const requested of opts.longTasksOnly ? [] : ['webgpu', 'webgl', 'wasm', 'cpu']) {
+    for (const requested of opts.longTasksOnly ? [] : (opts.backends ?? ['webgpu', 'webgl', 'wasm', 'cpu'])) {
       const page = await browser.newPage();
       try {
         await page.goto(`${url}bench/browser.html`);
@@ -117,7 +126,7 @@ export async function benchBrowser(
       }
     }
     const data = opts.dataFile ? await measureDataLoad(browser, url, opts.dataFile) : null;
-    const longTasks = await measureLongTasks(browser, url, !!opts.noisePanel);
+    const longTasks = opts.noLongTasks ? null : await measureLongTasks(browser, url, !!opts.noisePanel);
     return { backends, longTasks, data };
   } finally {
     await browser?.close();
