@@ -6,12 +6,21 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendPreference } from '../core/config/schema';
+import { backendChoiceCache } from '../storage/backendChoice';
 import { withTimeout } from './bounded';
+import {
+  deviceKey,
+  describeChoice,
+  measureBackends,
+  pickFastest,
+  type Candidate,
+  type ChoiceCache,
+} from './backendProbe';
 import type { BackendInfo, BackendName } from './protocol';
 
 setWasmPaths({
@@ -21,8 +30,33 @@ setWasmPaths({
 });
 
 // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (COOP/COEP headers, set by vite.config.ts for
-// dev and preview; deployers must send them too). tfjs-wasm chooses the thread count (one on this repo's 2-core
-// machine, where threads therefore gained nothing measurable); the badge reports what it chose.
+// dev and preview; deployers must send them too). tfjs-wasm 4.22 sizes XNNPACK's pool as min(setThreadsCount,
+// hardwareConcurrency / 2) (it assumes two hyper-threads per core), so on a 2-core machine it runs 1 thread whatever
+// it is asked. To run N threads we report 2·N cores to it while it initialises. N: VITE_WASM_THREADS at build
+// time (benchmarks), else tfjs's own choice.
+export const WASM_MAX_THREADS = 4;
+
+export function wasmThreadsWanted(cores: number | undefined): number {
+  const forced = Number(import.meta.env?.VITE_WASM_THREADS);
+  if (forced > 0) return Math.min(WASM_MAX_THREADS, forced);
+  return Math.max(1, Math.min(WASM_MAX_THREADS, Math.floor((cores ?? 2) / 2)));
+}
+
+async function withWasmThreads<T>(f: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  const threads = wasmThreadsWanted(nav?.hardwareConcurrency);
+  setThreadsCount(threads);
+  if (!nav?.hardwareConcurrency) return f();
+  // The module reads navigator.hardwareConcurrency once, when it is instantiated: patch it for that moment only.
+  const own = Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency');
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  try {
+    return await f();
+  } finally {
+    if (own) Object.defineProperty(nav, 'hardwareConcurrency', own);
+    else delete (nav as unknown as Record<string, unknown>).hardwareConcurrency;
+  }
+}
 
 /** Bounds of the waits that may never end (an adapter request that never answers was seen to hang forever). */
 export interface BackendBounds {
@@ -77,11 +111,8 @@ function probeWebGl(): Probe {
 /** Activates a backend within the bound; returns why not, or null on success. */
 async function activate(name: BackendName, bounds: BackendBounds): Promise<string | null> {
   try {
-    await withTimeout(
-      tf.setBackend(name).then(() => tf.ready()),
-      bounds.initMs,
-      `${name} initialisation`,
-    );
+    const init = () => tf.setBackend(name).then(() => tf.ready());
+    await withTimeout(name === 'wasm' ? withWasmThreads(init) : init(), bounds.initMs, `${name} initialisation`);
   } catch (e) {
     return (e as Error).message || 'failed to initialise';
   }
@@ -98,12 +129,62 @@ function cpuInfo(name: 'wasm' | 'cpu'): string {
     : `WebAssembly SIMD, 1 thread (${cores}${globalThis.crossOriginIsolated ? '' : '; page not cross-origin isolated'})`;
 }
 
+/**
+ * 'auto' on a device with a hardware GPU: WASM and each hardware GPU backend are timed (once per device, then
+ * cached) and the fastest is chosen. Null when there is nothing to choose between (the prior order decides).
+ */
+async function chooseByMeasurement(
+  avoid: ReadonlySet<BackendName>,
+  bounds: BackendBounds,
+  cache: ChoiceCache,
+  probeGpu: (name: 'webgpu' | 'webgl') => Promise<Probe>,
+): Promise<BackendInfo | null> {
+  const gpus: Candidate[] = [];
+  for (const name of ['webgpu', 'webgl'] as const) {
+    if (avoid.has(name)) continue;
+    const p = await probeGpu(name);
+    if (p.available && !p.software) gpus.push({ name, adapter: p.adapter });
+  }
+  if (!gpus.length || avoid.has('wasm')) return null;
+  const wasmThreads = wasmThreadsWanted(globalThis.navigator?.hardwareConcurrency);
+  const cands: Candidate[] = [...gpus, { name: 'wasm', adapter: `WebAssembly, ${wasmThreads} threads` }];
+  const key = deviceKey(cands);
+  let choice = await cache.get(key);
+  const cached = !!choice && cands.some((c) => c.name === choice!.chosen);
+  if (!cached) {
+    const measures = await measureBackends(
+      cands.map((c) => c.name),
+      (n) => activate(n, bounds),
+    );
+    const chosen = pickFastest(measures);
+    if (!chosen) return null;
+    choice = { chosen, measures, measuredAt: Date.now() };
+    await cache.set(key, choice);
+  }
+  const { chosen } = choice!;
+  if (await activate(chosen, bounds)) return null;
+  return {
+    name: chosen,
+    adapter: chosen === 'wasm' ? cpuInfo('wasm') : cands.find((c) => c.name === chosen)!.adapter,
+    software: false,
+    reason: describeChoice(choice!) + (cached ? ' (measured earlier, cached)' : ''),
+  };
+}
+
 export async function selectBackend(
   pref: BackendPreference,
   avoid: ReadonlySet<BackendName> = new Set(),
   bounds: BackendBounds = BACKEND_BOUNDS,
+  cache: ChoiceCache | null = backendChoiceCache,
 ): Promise<BackendInfo> {
   const notes: string[] = [];
+  // Each GPU is probed once per selection (a hanging adapter request costs its full bound).
+  const probes = new Map<'webgpu' | 'webgl', Promise<Probe>>();
+  const probeGpu = (name: 'webgpu' | 'webgl') => {
+    let p = probes.get(name);
+    if (!p) probes.set(name, (p = name === 'webgpu' ? probeWebGpu(bounds) : Promise.resolve(probeWebGl())));
+    return p;
+  };
   const avoided = (name: BackendName) => {
     const note = `${name}: lost its device earlier in this session`;
     if (avoid.has(name) && !notes.includes(note)) notes.push(note); // a forced backend is tried twice
@@ -111,7 +192,7 @@ export async function selectBackend(
   };
   const tryGpu = async (name: 'webgpu' | 'webgl', forced: boolean): Promise<BackendInfo | null> => {
     if (avoided(name)) return null;
-    const p = name === 'webgpu' ? await probeWebGpu(bounds) : probeWebGl();
+    const p = await probeGpu(name);
     if (!p.available) {
       notes.push(`${name}: ${p.why}`);
       return null;
@@ -145,6 +226,10 @@ export async function selectBackend(
   if (pref !== 'auto') {
     const forced = pref === 'webgpu' || pref === 'webgl' ? await tryGpu(pref, true) : await tryCpu(pref, true);
     if (forced) return forced;
+  }
+  if (pref === 'auto' && cache) {
+    const measured = await chooseByMeasurement(avoid, bounds, cache, probeGpu);
+    if (measured) return measured;
   }
   const chosen =
     (await tryGpu('webgpu', false)) ??
