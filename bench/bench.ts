@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
 import { benchDataNode } from './data';
+import { nativeJax } from './native';
 import { benchAttackNode, benchNode } from './node';
 
 const CIFAR = resolve('..', 'shared', 'data', 'cifar-10-binary-subset.tar.gz');
@@ -64,6 +65,9 @@ if (!args.has('--node-only')) {
     noLongTasks: args.has('--no-long-tasks'),
     dataFile: args.has('--long-tasks-only') ? undefined : dataFile,
   });
+  // The native anchor right after the browser runs, in the same window of machine load.
+  const wasmRun = backends.find((b) => b.requested === 'wasm' && b.imgPerSec);
+  const native = wasmRun ? nativeJax() : null;
   if (data) {
     if (data.error) console.log(`  data loading failed: ${data.error}`);
     else
@@ -77,6 +81,14 @@ if (!args.has('--node-only')) {
     console.log(
       `  ${b.requested.padEnd(7)} train ${fmt(b.imgPerSec)} img/s · PGD-20 attack ${fmt(b.pgdImgPerSec)} img/s  ${got}${b.error ? `  error: ${b.error}` : ''}`,
     );
+  }
+  if (wasmRun && native) {
+    if ('error' in native) console.log(`  native JAX anchor not measured: ${native.error}`);
+    else
+      console.log(
+        `  browser WASM ${fmt(wasmRun.imgPerSec)} img/s vs native JAX/XLA (same model, batch 64, Adam, this machine's CPUs) ` +
+          `${fmt(native.imgPerSec)} img/s: ratio ${(wasmRun.imgPerSec! / native.imgPerSec).toFixed(2)}`,
+      );
   }
   if (longTasks) {
     const what = longTasks.noisePanel
