@@ -1,0 +1,141 @@
+// Micro-benchmark: ms per call, tfjs's stock webgpu kernels vs our WGSL kernels (src/core/nn/webgpu), for the
+// WRN-16-2 shapes (B=128) and the default student (B=64). On SwiftShader only a smoke test (it is no proxy for
+// a GPU): `node scripts/with-vulkan.mjs npx tsx bench/kernels.ts --quick`; on a GPU without --quick.
+import * as tf from '@tensorflow/tfjs-core';
+import { parseArgs } from 'node:util';
+import '../src/cli/nodeBackend';
+import { useNodeWebGpu } from '../src/cli/webgpuNode';
+import { samePad } from '../src/core/nn/ops/conv';
+import {
+  biasGradWgsl,
+  bnBackwardWgsl,
+  bnReluWgsl,
+  bnStatsWgsl,
+  convFilterGradWgsl,
+  convInputGradWgsl,
+} from '../src/core/nn/webgpu';
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, iters: { type: 'string' } },
+});
+const quick = values.quick;
+const iters = Number(values.iters ?? (quick ? 2 : 20));
+
+// [name, batch, H, Ci, Co, kernel, stride]
+const shapes: [string, number, number, number, number, number, number][] = [
+  ['WRN H32 C32', 128, 32, 32, 32, 3, 1],
+  ['WRN H16 C64', 128, 16, 64, 64, 3, 1],
+  ['WRN H8 C128', 128, 8, 128, 128, 3, 1],
+  ['student 28×28×1→16', 64, 28, 1, 16, 3, 1],
+  ['student 14×14×16→32', 64, 14, 16, 32, 3, 1],
+];
+
+/** ms per call: one warm-up call (shader compilation), then `iters` calls and one read at the end. */
+async function time(f: () => tf.Tensor | tf.Tensor[]): Promise<number> {
+  const once = () => {
+    const out = tf.tidy(f);
+    return Array.isArray(out) ? out : [out];
+  };
+  const warm = once();
+  await Promise.all(warm.map((t) => t.data()));
+  tf.dispose(warm);
+  const t0 = performance.now();
+  let last: tf.Tensor[] = [];
+  for (let i = 0; i < iters; i++) {
+    tf.dispose(last);
+    last = once();
+  }
+  await Promise.all(last.map((t) => t.data()));
+  const ms = (performance.now() - t0) / iters;
+  tf.dispose(last);
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const { adapter } = await useNodeWebGpu();
+  console.log(
+    `WebGPU adapter: ${adapter} · tfjs ${tf.version_core} · ${iters} calls each${quick ? ' · --quick (batch 2)' : ''}`,
+  );
+  const rows: { shape: string; kernel: string; stockMs: number; wgslMs: number; speedup: number }[] = [];
+  for (const [name, b0, H, ci, co, k, s] of shapes) {
+    const B = quick ? 2 : b0;
+    const ho = samePad(H, k, s).out;
+    const x = tf.randomNormal([B, H, H, ci], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const w = tf.randomNormal([k, k, ci, co], 0, 0.1, 'float32', 2) as tf.Tensor4D;
+    const dy = tf.randomNormal([B, ho, ho, co], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const xc = tf.randomNormal([B, H, H, co], 0, 1, 'float32', 4) as tf.Tensor4D; // a BN input (Co channels)
+    const g = tf.ones([co]) as tf.Tensor1D;
+    const z = tf.zeros([co]) as tf.Tensor1D;
+    const add = async (kernel: string, stock: () => tf.Tensor | tf.Tensor[], ours: () => tf.Tensor | tf.Tensor[]) => {
+      const stockMs = await time(stock);
+      const wgslMs = await time(ours);
+      rows.push({ shape: `${name} B${B}`, kernel, stockMs, wgslMs, speedup: stockMs / wgslMs });
+    };
+    await add(
+      'conv dW',
+      () =>
+        tf
+          .engine()
+          .runKernel(
+            'Conv2DBackpropFilter',
+            { x, dy },
+            { strides: s, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape },
+          ) as tf.Tensor,
+      () => convFilterGradWgsl(x, dy, k, k, s),
+    );
+    await add(
+      'conv dX',
+      () => tf.conv2dTranspose(dy, w, x.shape, s, 'same'),
+      () => convInputGradWgsl(dy, w, x.shape, s),
+    );
+    await add(
+      'BN stats',
+      () => {
+        const m = tf.moments(xc, [0, 1, 2]);
+        return [m.mean, m.variance];
+      },
+      () => {
+        const m = bnStatsWgsl(xc);
+        return [m.mean, m.variance];
+      },
+    );
+    await add(
+      'BN backward',
+      () => {
+        const n = B * H * H;
+        const sdy = tf.sum(xc, [0, 1, 2]);
+        const sdyx = tf.sum(tf.mul(xc, xc), [0, 1, 2]);
+        const dx = tf.mul(tf.mul(g, tf.div(g, n)), tf.sub(tf.sub(tf.mul(xc, n), sdy), tf.mul(xc, sdyx)));
+        return [dx, sdy, sdyx];
+      },
+      () => {
+        const r = bnBackwardWgsl(xc, xc, g, g);
+        return [r.dx, r.dgamma, r.dbeta];
+      },
+    );
+    await add(
+      'BN+ReLU fwd',
+      () => tf.relu(tf.batchNorm4d(xc, z, g, z, g, 1e-5)),
+      () => bnReluWgsl(xc, z, g, g, z),
+    );
+    await add(
+      'bias grad',
+      () => tf.sum(xc, [0, 1, 2]),
+      () => biasGradWgsl(xc),
+    );
+    tf.dispose([x, w, dy, xc, g, z]);
+  }
+  console.table(
+    rows.map((r) => ({
+      ...r,
+      stockMs: +r.stockMs.toFixed(3),
+      wgslMs: +r.wgslMs.toFixed(3),
+      speedup: +r.speedup.toFixed(2),
+    })),
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
