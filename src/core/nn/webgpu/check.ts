@@ -7,6 +7,7 @@ import { bnBackwardWgsl, bnReluWgsl, bnStatsWgsl } from './bn';
 import type { ColOpts } from './colsum';
 import { convFilterGradWgsl, convInputGradWgsl } from './conv';
 import type { GemmOpts } from './gemm';
+import { adamStepWgsl, sgdMomentumStepWgsl } from './optim';
 
 export interface KernelCheck {
   kernel: string;
@@ -146,6 +147,75 @@ function cases(): Case[] {
       run: (rng) => {
         const dy = rand(rng, s);
         return [[biasGradWgsl(dy, o), tf.sum(dy, s.map((_, i) => i).slice(0, -1))]];
+      },
+    });
+  }
+  for (const [shape, wd] of [
+    [[3, 3, 5, 7], 5e-4],
+    [[10], 0],
+    [[1000], 0.01],
+  ] as [number[], number][]) {
+    const label = `w ${shape.join('×')}, wd ${wd}, 3 steps`;
+    // tfjs's own optimisers on a variable, with the coupled decay added to the gradient as train/optimizer.ts does.
+    const stock = (opt: tf.Optimizer, w0: tf.Tensor, grads: tf.Tensor[], slots: () => tf.Variable[]) => {
+      const v = tf.variable(w0.clone());
+      for (const g of grads) opt.applyGradients({ [v.name]: tf.add(g, tf.mul(v, wd)) });
+      const out = [v, ...slots()].map((t) => tf.clone(t));
+      v.dispose();
+      opt.dispose();
+      return out;
+    };
+    out.push({
+      kernel: 'sgdMomentumStep',
+      shape: label,
+      tol: 1e-4,
+      run: (rng) => {
+        const w0 = rand(rng, shape);
+        const grads = [0, 1, 2].map(() => rand(rng, shape));
+        const opt = tf.train.momentum(0.05, 0.9, false);
+        // Internal slot (tfjs 4.22): only to compare the accumulator too.
+        const acc = () => [
+          (opt as unknown as { accumulations: { variable: tf.Variable }[] }).accumulations[0].variable,
+        ];
+        const [sw, sa] = stock(opt, w0, grads, acc);
+        let w = w0;
+        let a = tf.zerosLike(w0);
+        for (const g of grads) ({ w, accum: a } = sgdMomentumStepWgsl(w, g, a, 0.05, 0.9, wd));
+        return [
+          [w, sw],
+          [a, sa],
+        ];
+      },
+    });
+    out.push({
+      kernel: 'adamStep',
+      shape: label,
+      tol: 1e-4,
+      run: (rng) => {
+        const w0 = rand(rng, shape);
+        const grads = [0, 1, 2].map(() => rand(rng, shape));
+        const [lr, beta1, beta2] = [0.01, 0.9, 0.999];
+        const epsilon = tf.backend().epsilon();
+        const opt = tf.train.adam(lr, beta1, beta2, epsilon);
+        type Slot = { variable: tf.Variable }[];
+        type Slots = { accumulatedFirstMoment: Slot; accumulatedSecondMoment: Slot };
+        const slots = () => {
+          const o = opt as unknown as Slots;
+          return [o.accumulatedFirstMoment[0].variable, o.accumulatedSecondMoment[0].variable];
+        };
+        const [sw, sm, sv] = stock(opt, w0, grads, slots);
+        let w = w0;
+        let m = tf.zerosLike(w0);
+        let v = tf.zerosLike(w0);
+        grads.forEach((g, t) => {
+          const h = { lr, beta1, beta2, epsilon, beta1Power: beta1 ** (t + 1), beta2Power: beta2 ** (t + 1), wd };
+          ({ w, m, v } = adamStepWgsl(w, g, m, v, h));
+        });
+        return [
+          [w, sw],
+          [m, sm],
+          [v, sv],
+        ];
       },
     });
   }

@@ -6,3 +6,4 @@ export { biasGradWgsl } from './bias';
 export { countDispatches } from './dispatches';
 export type { GemmOpts } from './gemm';
 export type { ColOpts } from './colsum';
+export { sgdMomentumStepWgsl, adamStepWgsl, type AdamHyper } from './optim';

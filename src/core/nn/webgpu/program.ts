@@ -25,6 +25,11 @@ export interface ProgramSpec {
   workgroupSize?: [number, number, number];
   /** WGSL declarations plus the body of `main`; `result` is the output array, inputs go by their names. */
   code: string;
+  /** Run-time values (not baked, so e.g. a changing learning rate reuses one pipeline): `lr : f32,` … */
+  uniforms?: string;
+  uniformData?: { type: 'float32' | 'int32'; data: number[] }[];
+  /** Adds `uniforms.size` (the output's element count): one pipeline for every size. */
+  size?: boolean;
 }
 
 class Program implements WebGPUProgram {
@@ -34,6 +39,8 @@ class Program implements WebGPUProgram {
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number];
+  uniforms?: string;
+  size?: boolean;
   private readonly code: string;
   constructor(s: ProgramSpec) {
     this.variableNames = s.inputs;
@@ -43,6 +50,8 @@ class Program implements WebGPUProgram {
     this.dispatch = s.dispatch;
     this.workgroupSize = s.workgroupSize ?? [WG, 1, 1];
     this.code = s.code;
+    this.uniforms = s.uniforms;
+    this.size = s.size;
   }
   getUserCode(): string {
     // tfjs always binds its uniforms buffer; 'auto' layouts drop unused bindings, so touch it once.
@@ -53,7 +62,7 @@ class Program implements WebGPUProgram {
 /** Runs one program and returns its output as a tensor tracked by the caller's tidy. */
 export function runProgram(backend: WebGPUBackend, spec: ProgramSpec, inputs: tf.Tensor[]): tf.Tensor {
   for (const t of inputs) if (t.dtype !== 'float32') throw new Error(`${spec.key}: float32 inputs only`);
-  const info = backend.runWebGPUProgram(new Program(spec), inputs, 'float32');
+  const info = backend.runWebGPUProgram(new Program(spec), inputs, 'float32', spec.uniformData);
   return tf.engine().makeTensorFromTensorInfo(info);
 }
 
