@@ -10,9 +10,11 @@ import {
   biasGradWgsl,
   bnBackwardWgsl,
   bnReluWgsl,
+  adamStepWgsl,
   bnStatsWgsl,
   convFilterGradWgsl,
   convInputGradWgsl,
+  sgdMomentumStepWgsl,
 } from '../src/core/nn/webgpu';
 
 const { values } = parseArgs({
@@ -123,7 +125,23 @@ async function main(): Promise<void> {
       () => tf.sum(xc, [0, 1, 2]),
       () => biasGradWgsl(xc),
     );
-    tf.dispose([x, w, dy, xc, g, z]);
+    // One optimiser step on this layer's filter (stock: tfjs's optimiser plus the coupled decay, as training does).
+    const wv = tf.variable(w.clone());
+    const sgd = tf.train.momentum(0.05, 0.9, false);
+    const adam = tf.train.adam(0.001);
+    const acc = tf.zerosLike(w);
+    const eps = tf.backend().epsilon();
+    const stockStep = (o: tf.Optimizer) => () => {
+      o.applyGradients({ [wv.name]: tf.add(w, tf.mul(wv, 5e-4)) });
+      return tf.clone(wv);
+    };
+    await add('SGD step', stockStep(sgd), () => Object.values(sgdMomentumStepWgsl(wv, w, acc, 0.05, 0.9, 5e-4)));
+    const h = { lr: 0.001, beta1: 0.9, beta2: 0.999, epsilon: eps, beta1Power: 0.9, beta2Power: 0.999, wd: 5e-4 };
+    await add('Adam step', stockStep(adam), () => Object.values(adamStepWgsl(wv, w, acc, acc, h)));
+    sgd.dispose();
+    tf.SGDOptimizer.prototype.dispose.call(sgd);
+    adam.dispose();
+    tf.dispose([x, w, dy, xc, g, z, wv, acc]);
   }
   console.table(
     rows.map((r) => ({
