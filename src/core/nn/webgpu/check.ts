@@ -39,6 +39,8 @@ const convCases: [number[], number, number, number, GemmOpts?][] = [
   [[2, 7, 7, 3], 3, 5, 1, { splits: 3 }],
   [[2, 6, 6, 20], 3, 18, 2, { splits: 2, rm: 1, rn: 4 }],
   [[8, 16, 16, 8], 3, 8, 1], // default split-K > 1
+  [[2, 9, 9, 12], 3, 10, 1, { rm: 8, rn: 8 }],
+  [[2, 8, 8, 5], 1, 70, 2, { rm: 8, rn: 1, splits: 2 }],
 ];
 
 const bnShapes: [number[], ColOpts?][] = [

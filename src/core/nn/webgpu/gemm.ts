@@ -11,8 +11,8 @@ export const TK = 16;
 
 export interface GemmOpts {
   /** Outputs per thread along M / N (tile = 16·r); chosen from the shape when absent. */
-  rm?: 1 | 2 | 4;
-  rn?: 1 | 2 | 4;
+  rm?: 1 | 2 | 4 | 8;
+  rn?: 1 | 2 | 4 | 8;
   /** Split-K count; chosen from the shape when absent. */
   splits?: number;
 }
@@ -32,7 +32,8 @@ export interface GemmSpec {
   outShape: number[];
 }
 
-const pickR = (d: number): 1 | 2 | 4 => (d >= 64 ? 4 : d > 16 ? 2 : 1);
+// Larger register tiles read fewer shared words per FMA; 8 only where the dimension is long (dX's B·H·W).
+const pickR = (d: number): 1 | 2 | 4 | 8 => (d >= 8192 ? 8 : d >= 64 ? 4 : d > 16 ? 2 : 1);
 
 /** Enough workgroups to fill a large GPU (~256), each split keeping at least 16 K-tiles of work. */
 export function chooseSplits(tiles: number, K: number): number {
@@ -66,7 +67,7 @@ function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
         let o = ${name === 'As' ? 'm0' : 'n0'} + ol; let k = k0 + kl;
         var v = 0.0;
         if (o < ${name === 'As' ? 'GM' : 'GN'} && k < kEnd) { v = ${call('o', 'k')}; }
-        ${name}[kl * ${rows} + ol] = v;
+        ${name}[kl * ${rows + 1} + ol] = v;
       }`);
     }
     return lines.join('\n');
@@ -74,9 +75,9 @@ function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
   const accDecl: string[] = [];
   const fmas: string[] = [];
   const writes: string[] = [];
-  for (let i = 0; i < rm; i++) fmas.push(`let a${i} = As[kk * ${tm} + ty + ${16 * i}];`);
+  for (let i = 0; i < rm; i++) fmas.push(`let a${i} = As[kk * ${tm + 1} + ty + ${16 * i}];`);
   for (let j = 0; j < rn; j++) {
-    fmas.push(`let b${j} = Bs[kk * ${tn} + tx + ${16 * j}];`);
+    fmas.push(`let b${j} = Bs[kk * ${tn + 1} + tx + ${16 * j}];`);
     for (let i = 0; i < rm; i++) {
       accDecl.push(`var c${i}_${j} = 0.0;`);
       fmas.push(`c${i}_${j} = fma(a${i}, b${j}, c${i}_${j});`);
@@ -86,8 +87,9 @@ function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
   }
   return `
   const GM = ${s.M}; const GN = ${s.N}; const GK = ${s.K}; const KS = ${ks}; const NT = ${ks / TK};
-  var<workgroup> As : array<f32, ${TK * tm}>;
-  var<workgroup> Bs : array<f32, ${TK * tn}>;
+  // Rows padded by one word: k-fast loads store 16 consecutive k per half-warp without bank conflicts.
+  var<workgroup> As : array<f32, ${TK * (tm + 1)}>;
+  var<workgroup> Bs : array<f32, ${TK * (tn + 1)}>;
   ${s.loaders}
   ${MAIN} {
     let tx = i32(localId.x); let ty = i32(localId.y); let t = ty * 16 + tx;
@@ -140,7 +142,7 @@ export function runGemm(backend: WebGPUBackend, s: GemmSpec, inputs: tf.Tensor[]
   const out = runProgram(
     backend,
     {
-      key: `gemm_${s.key}_${p.rm}_${p.rn}_${p.ks}`,
+      key: `gemm_${s.key}_${p.rm}_${p.rn}_${p.ks}_pad1`,
       inputs: s.inputs,
       outputShape: p.splits > 1 ? [p.splits, s.M, s.N] : s.outShape,
       dispatch: grid,
