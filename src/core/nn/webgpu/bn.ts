@@ -28,10 +28,39 @@ export function bnBackwardWgsl(
   inv: tf.Tensor1D,
   opts?: ColOpts,
 ): { dx: tf.Tensor4D; dgamma: tf.Tensor1D; dbeta: tf.Tensor1D } {
-  const backend = webgpuBackend('bnBackwardWgsl');
+  return bnBack('bnBackwardWgsl', dy, xhat, gamma, inv, undefined, opts);
+}
+
+/**
+ * Backward of relu(BN(x)) in the same four passes as bnBackwardWgsl: dy (the gradient at the ReLU's output)
+ * is masked where γ·x̂ + β ≤ 0, recomputed from x̂ rather than stored, so no separate ReLU-gradient pass.
+ */
+export function bnReluBackwardWgsl(
+  dy: tf.Tensor4D,
+  xhat: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  inv: tf.Tensor1D,
+  opts?: ColOpts,
+): { dx: tf.Tensor4D; dgamma: tf.Tensor1D; dbeta: tf.Tensor1D } {
+  return bnBack('bnReluBackwardWgsl', dy, xhat, gamma, inv, beta, opts);
+}
+
+function bnBack(
+  op: string,
+  dy: tf.Tensor4D,
+  xhat: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  inv: tf.Tensor1D,
+  beta: tf.Tensor1D | undefined,
+  opts?: ColOpts,
+): { dx: tf.Tensor4D; dgamma: tf.Tensor1D; dbeta: tf.Tensor1D } {
+  const backend = webgpuBackend(op);
   const R = rowsOf(dy);
   const C = dy.shape[3];
-  const { partial, groups } = colPartial(backend, 'dyxhat', [dy, xhat], R, C, opts);
+  const { partial, groups } = beta
+    ? colPartial(backend, 'dyxhatRelu', [dy, xhat, gamma, beta], R, C, opts)
+    : colPartial(backend, 'dyxhat', [dy, xhat], R, C, opts);
   const dbeta = colCombine(backend, partial, groups, C, { kind: 'sum', q: 0 });
   const dgamma = colCombine(backend, partial, groups, C, { kind: 'sum', q: 1 });
   partial.dispose();
@@ -39,8 +68,8 @@ export function bnBackwardWgsl(
   const dx = runProgram(
     backend,
     {
-      key: `bndx_${size}_${C}`,
-      inputs: ['dy', 'xhat', 'gamma', 'inv', 'sdy', 'sdyx'],
+      key: `bndx_${size}_${C}_${beta ? 'relu' : ''}`,
+      inputs: ['dy', 'xhat', 'gamma', 'inv', 'sdy', 'sdyx', ...(beta ? ['beta'] : [])],
       outputShape: dy.shape,
       dispatch: flatDispatch(size),
       code: `
@@ -48,11 +77,13 @@ export function bnBackwardWgsl(
     for (var i = i32(workgroupId.x) * ${WG} + i32(localId.x); i < ${size}; i += i32(numWorkgroups.x) * ${WG}) {
       let c = i % ${C};
       let n = f32(${R});
-      result[i] = gamma[c] * inv[c] / n * (n * dy[i] - sdy[c] - xhat[i] * sdyx[c]);
+      let xh = xhat[i];
+      let d = ${beta ? 'select(0.0, dy[i], fma(gamma[c], xh, beta[c]) > 0.0)' : 'dy[i]'};
+      result[i] = gamma[c] * inv[c] / n * (n * d - sdy[c] - xh * sdyx[c]);
     }
   }`,
     },
-    [dy, xhat, gamma, inv, dbeta, dgamma],
+    beta ? [dy, xhat, gamma, inv, dbeta, dgamma, beta] : [dy, xhat, gamma, inv, dbeta, dgamma],
   ) as tf.Tensor4D;
   return { dx, dgamma, dbeta };
 }

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../rng';
 import { biasGradWgsl } from './bias';
-import { bnBackwardWgsl, bnReluWgsl, bnStatsWgsl } from './bn';
+import { bnBackwardWgsl, bnReluBackwardWgsl, bnReluWgsl, bnStatsWgsl } from './bn';
 import type { ColOpts } from './colsum';
 import { convFilterGradWgsl, convInputGradWgsl } from './conv';
 import type { GemmOpts } from './gemm';
@@ -112,6 +112,30 @@ function cases(): Case[] {
         const gamma = rand(rng, [xs[3]], 0.5, 1) as tf.Tensor1D;
         const inv = rand(rng, [xs[3]], 0.5, 1.2) as tf.Tensor1D;
         const ours = bnBackwardWgsl(dy, xhat, gamma, inv, o);
+        const n = xs[0] * xs[1] * xs[2];
+        const sumDy = tf.sum(dy, [0, 1, 2]);
+        const sumDyXhat = tf.sum(tf.mul(dy, xhat), [0, 1, 2]);
+        const dx = tf.mul(tf.mul(gamma, tf.div(inv, n)), tf.sub(tf.sub(tf.mul(dy, n), sumDy), tf.mul(xhat, sumDyXhat)));
+        return [
+          [ours.dx, dx],
+          [ours.dgamma, sumDyXhat],
+          [ours.dbeta, sumDy],
+        ];
+      },
+    });
+    out.push({
+      kernel: 'bnReluBackward',
+      shape,
+      tol,
+      run: (rng) => {
+        const dyr = rand(rng, xs) as tf.Tensor4D;
+        const xhat = rand(rng, xs, 1.5) as tf.Tensor4D;
+        const gamma = rand(rng, [xs[3]], 0.5, 1) as tf.Tensor1D;
+        const beta = rand(rng, [xs[3]], 0.5) as tf.Tensor1D;
+        const inv = rand(rng, [xs[3]], 0.5, 1.2) as tf.Tensor1D;
+        const ours = bnReluBackwardWgsl(dyr, xhat, gamma, beta, inv, o);
+        // Stock: the ReLU gradient through tf.grads, then the analytic BN backward in plain ops.
+        const [dy] = tf.grads((z: tf.Tensor) => tf.sum(tf.mul(tf.relu(z), dyr)))([tf.add(tf.mul(xhat, gamma), beta)]);
         const n = xs[0] * xs[1] * xs[2];
         const sumDy = tf.sum(dy, [0, 1, 2]);
         const sumDyXhat = tf.sum(tf.mul(dy, xhat), [0, 1, 2]);

@@ -10,7 +10,8 @@ import { MAIN, WG, nextPow2, runProgram } from './program';
 export type ColMode =
   | 'sum' // Σ x
   | 'stats' // Σ (x − x[0,c]), Σ (x − x[0,c])²: shifted by the first row against cancellation
-  | 'dyxhat'; // Σ dy, Σ dy·x̂
+  | 'dyxhat' // Σ dy, Σ dy·x̂
+  | 'dyxhatRelu'; // the same with dy masked by the forward ReLU: γ·x̂ + β > 0 (inputs dy, xhat, gamma, beta)
 
 export interface ColOpts {
   /** Row chunks (workgroups along the rows); chosen from the shape when absent. */
@@ -37,13 +38,16 @@ export function colPartial(
 ): { partial: tf.Tensor; groups: number } {
   const { tc, lanes, g, rpg, cb } = colPlan(R, C, o);
   const q = mode === 'sum' ? 1 : 2;
-  const names = mode === 'dyxhat' ? ['dy', 'xhat'] : ['x'];
+  const names = mode === 'dyxhat' ? ['dy', 'xhat'] : mode === 'dyxhatRelu' ? ['dy', 'xhat', 'gamma', 'beta'] : ['x'];
   const acc =
     mode === 'sum'
       ? `s1 += x[r * C + c];`
       : mode === 'stats'
         ? `let d = x[r * C + c] - shift; s1 += d; s2 = fma(d, d, s2);`
-        : `let v = dy[r * C + c]; s1 += v; s2 = fma(v, xhat[r * C + c], s2);`;
+        : mode === 'dyxhat'
+          ? `let v = dy[r * C + c]; s1 += v; s2 = fma(v, xhat[r * C + c], s2);`
+          : `let xh = xhat[r * C + c]; let v = select(0.0, dy[r * C + c], fma(g, xh, bt) > 0.0);
+             s1 += v; s2 = fma(v, xh, s2);`;
   const tree = (arr: string) => `
     for (var h = ${lanes / 2}; h > 0; h = h / 2) {
       if (ly < h) { ${arr}[t] += ${arr}[t + h * ${tc}]; }
@@ -58,7 +62,7 @@ export function colPartial(
     let gi = i32(workgroupId.x); let c = i32(workgroupId.y) * ${tc} + lx;
     var s1 = 0.0; var s2 = 0.0;
     if (c < C) {
-      ${mode === 'stats' ? 'let shift = x[c];' : ''}
+      ${mode === 'stats' ? 'let shift = x[c];' : mode === 'dyxhatRelu' ? 'let g = gamma[c]; let bt = beta[c];' : ''}
       let rEnd = min((gi + 1) * RPG, R);
       for (var r = gi * RPG + ly; r < rEnd; r += ${lanes}) { ${acc} }
     }
