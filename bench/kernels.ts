@@ -11,7 +11,15 @@ import {
   bnBackwardWgsl,
   bnReluWgsl,
   adamStepWgsl,
+  biasGradStock,
+  bnBackwardStock,
+  bnReluBackwardStock,
+  bnReluBackwardWgsl,
+  bnReluStock,
+  bnStatsStock,
   bnStatsWgsl,
+  convFilterGradStock,
+  convInputGradStock,
   convFilterGradWgsl,
   convInputGradWgsl,
   sgdMomentumStepWgsl,
@@ -73,57 +81,44 @@ async function main(): Promise<void> {
       const wgslMs = await time(ours);
       rows.push({ shape: `${name} B${B}`, kernel, stockMs, wgslMs, speedup: stockMs / wgslMs });
     };
+    const pair = (f: () => unknown) => () => {
+      const r = f();
+      return (r instanceof tf.Tensor ? [r] : Object.values(r as object)) as tf.Tensor[];
+    };
     await add(
       'conv dW',
-      () =>
-        tf
-          .engine()
-          .runKernel(
-            'Conv2DBackpropFilter',
-            { x, dy },
-            { strides: s, pad: 'same', dataFormat: 'NHWC', filterShape: w.shape },
-          ) as tf.Tensor,
-      () => convFilterGradWgsl(x, dy, k, k, s),
+      pair(() => convFilterGradStock(x, dy, k, k, s)),
+      pair(() => convFilterGradWgsl(x, dy, k, k, s)),
     );
     await add(
       'conv dX',
-      () => tf.conv2dTranspose(dy, w, x.shape, s, 'same'),
-      () => convInputGradWgsl(dy, w, x.shape, s),
+      pair(() => convInputGradStock(dy, w, x.shape, s)),
+      pair(() => convInputGradWgsl(dy, w, x.shape, s)),
     );
     await add(
       'BN stats',
-      () => {
-        const m = tf.moments(xc, [0, 1, 2]);
-        return [m.mean, m.variance];
-      },
-      () => {
-        const m = bnStatsWgsl(xc);
-        return [m.mean, m.variance];
-      },
+      pair(() => bnStatsStock(xc)),
+      pair(() => bnStatsWgsl(xc)),
     );
     await add(
       'BN backward',
-      () => {
-        const n = B * H * H;
-        const sdy = tf.sum(xc, [0, 1, 2]);
-        const sdyx = tf.sum(tf.mul(xc, xc), [0, 1, 2]);
-        const dx = tf.mul(tf.mul(g, tf.div(g, n)), tf.sub(tf.sub(tf.mul(xc, n), sdy), tf.mul(xc, sdyx)));
-        return [dx, sdy, sdyx];
-      },
-      () => {
-        const r = bnBackwardWgsl(xc, xc, g, g);
-        return [r.dx, r.dgamma, r.dbeta];
-      },
+      pair(() => bnBackwardStock(xc, xc, g, g)),
+      pair(() => bnBackwardWgsl(xc, xc, g, g)),
+    );
+    await add(
+      'BN+ReLU backward',
+      pair(() => bnReluBackwardStock(xc, xc, g, z, g)),
+      pair(() => bnReluBackwardWgsl(xc, xc, g, z, g)),
     );
     await add(
       'BN+ReLU fwd',
-      () => tf.relu(tf.batchNorm4d(xc, z, g, z, g, 1e-5)),
-      () => bnReluWgsl(xc, z, g, g, z),
+      pair(() => bnReluStock(xc, z, g, g, z)),
+      pair(() => bnReluWgsl(xc, z, g, g, z)),
     );
     await add(
       'bias grad',
-      () => tf.sum(xc, [0, 1, 2]),
-      () => biasGradWgsl(xc),
+      pair(() => biasGradStock(xc)),
+      pair(() => biasGradWgsl(xc)),
     );
     // One optimiser step on this layer's filter (stock: tfjs's optimiser plus the coupled decay, as training does).
     const wv = tf.variable(w.clone());

@@ -13,3 +13,5 @@ export { countDispatches } from './dispatches';
 // The plans behind the defaults, so a tuner can enumerate neighbouring options.
 export { gemmPlan, chooseSplits, type GemmOpts } from './gemm';
 export { colPlan, type ColOpts } from './colsum';
+// Stock counterparts with the same signatures, for timing pairs.
+export * from './stock';
