@@ -139,6 +139,11 @@ export function runGemm(backend: WebGPUBackend, s: GemmSpec, inputs: tf.Tensor[]
   const p = gemmPlan(s.M, s.N, s.K, opts);
   const grid: [number, number, number] = [Math.ceil(s.N / p.tn), Math.ceil(s.M / p.tm), p.splits];
   if (grid[0] > MAX_GROUPS || grid[1] > MAX_GROUPS) throw new Error(`${s.key}: GEMM grid ${grid} too large`);
+  // rm = rn = 8 needs 16.5 KB, over WebGPU's default 16 KB: fail clearly where the device has less.
+  const shared = 4 * TK * (p.tm + 1 + p.tn + 1);
+  const limit = backend.device.limits.maxComputeWorkgroupStorageSize;
+  if (shared > limit)
+    throw new Error(`${s.key}: rm ${p.rm} × rn ${p.rn} needs ${shared} B of workgroup memory (device: ${limit})`);
   const out = runProgram(
     backend,
     {
