@@ -5,8 +5,7 @@ import { Rng } from '../../rng';
 import { biasGradWgsl } from './bias';
 import { bnBackwardWgsl, bnReluBackwardWgsl, bnReluWgsl, bnStatsWgsl } from './bn';
 import type { ColOpts } from './colsum';
-import { convFilterGradWgsl, convInputGradWgsl } from './conv';
-import type { GemmOpts } from './gemm';
+import { convFilterGradWgsl, convInputGradWgsl, type ConvInputOpts } from './conv';
 import { adamStepWgsl, sgdMomentumStepWgsl } from './optim';
 
 export interface KernelCheck {
@@ -29,7 +28,7 @@ type Case = { kernel: string; shape: string; tol: number; run: (rng: Rng) => [tf
 const fmt = (o?: object) => (o && Object.keys(o).length ? ` ${JSON.stringify(o)}` : '');
 
 // [x shape, kernel, out channels, stride, GEMM options]
-const convCases: [number[], number, number, number, GemmOpts?][] = [
+const convCases: [number[], number, number, number, ConvInputOpts?][] = [
   [[2, 7, 7, 3], 3, 5, 2],
   [[2, 7, 7, 4], 3, 8, 1],
   [[2, 8, 8, 3], 1, 5, 2],
@@ -41,6 +40,9 @@ const convCases: [number[], number, number, number, GemmOpts?][] = [
   [[8, 16, 16, 8], 3, 8, 1], // default split-K > 1
   [[2, 9, 9, 12], 3, 10, 1, { rm: 8, rn: 8 }],
   [[2, 8, 8, 5], 1, 70, 2, { rm: 8, rn: 1, splits: 2 }],
+  [[2, 7, 7, 3], 3, 5, 2, { subPixel: false }],
+  [[2, 8, 8, 6], 3, 4, 2, { subPixel: false }],
+  [[1, 1, 1, 3], 3, 2, 2],
 ];
 
 const bnShapes: [number[], ColOpts?][] = [

@@ -24,8 +24,17 @@ export interface GemmSpec {
   K: number;
   /** Input variable names, in the order the tensors are passed. */
   inputs: string[];
-  /** WGSL: `fn loadA(m: i32, k: i32) -> f32` and `fn loadB(k: i32, n: i32) -> f32` (called in range only). */
+  /**
+   * WGSL: `fn loadA(z: i32, m: i32, k: i32) -> f32` and `fn loadB(z: i32, k: i32, n: i32) -> f32`, called in
+   * range only; z is the grid's z index (the split, or the batch entry in batched mode).
+   */
   loaders: string;
+  /**
+   * Batched mode: grid z runs over `count` GEMMs of their own sizes (M, K up to the spec's M, K; N shared),
+   * given by WGSL `fn batchM(z: i32) -> i32`, `fn batchK(z: i32) -> i32` and the output element
+   * `fn outIndex(z: i32, m: i32, n: i32) -> i32` in `code`. No split-K then.
+   */
+  batched?: { count: number; code: string };
   /** Load order: true when consecutive m (A) / n (B) are adjacent in memory, false when consecutive k are. */
   aFastM: boolean;
   bFastN: boolean;
@@ -55,6 +64,7 @@ export function gemmPlan(M: number, N: number, K: number, o: GemmOpts = {}) {
 
 function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
   const { rm, rn, tm, tn, ks } = p;
+  const bt = s.batched;
   const loadTile = (name: string, rows: number, fastOuter: boolean, call: (o: string, k: string) => string) => {
     // `rows` = tile extent of the non-K dimension; rows·TK/256 loads per thread.
     const per = (rows * TK) / WG;
@@ -66,7 +76,7 @@ function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
         let ol = ${ol}; let kl = ${kl};
         let o = ${name === 'As' ? 'm0' : 'n0'} + ol; let k = k0 + kl;
         var v = 0.0;
-        if (o < ${name === 'As' ? 'GM' : 'GN'} && k < kEnd) { v = ${call('o', 'k')}; }
+        if (o < ${name === 'As' ? 'gm' : 'GN'} && k < kEnd) { v = ${call('o', 'k')}; }
         ${name}[kl * ${rows + 1} + ol] = v;
       }`);
     }
@@ -82,7 +92,7 @@ function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
       accDecl.push(`var c${i}_${j} = 0.0;`);
       fmas.push(`c${i}_${j} = fma(a${i}, b${j}, c${i}_${j});`);
       writes.push(`{ let m = m0 + ty + ${16 * i}; let n = n0 + tx + ${16 * j};
-        if (m < GM && n < GN) { result[(z * GM + m) * GN + n] = c${i}_${j}; } }`);
+        if (m < gm && n < GN) { result[${bt ? 'outIndex(z, m, n)' : '(z * GM + m) * GN + n'}] = c${i}_${j}; } }`);
     }
   }
   return `
@@ -91,16 +101,17 @@ function gemmCode(s: GemmSpec, p: ReturnType<typeof gemmPlan>): string {
   var<workgroup> As : array<f32, ${TK * (tm + 1)}>;
   var<workgroup> Bs : array<f32, ${TK * (tn + 1)}>;
   ${s.loaders}
+  ${bt?.code ?? ''}
   ${MAIN} {
     let tx = i32(localId.x); let ty = i32(localId.y); let t = ty * 16 + tx;
     let n0 = i32(workgroupId.x) * ${tn}; let m0 = i32(workgroupId.y) * ${tm}; let z = i32(workgroupId.z);
-    let kBeg = z * KS; let kEnd = min(kBeg + KS, GK);
+    ${bt ? 'let gm = batchM(z); let kBeg = 0; let kEnd = batchK(z);' : 'let gm = GM; let kBeg = z * KS; let kEnd = min(kBeg + KS, GK);'}
     ${accDecl.join(' ')}
     // Constant trip count keeps the barriers in uniform control flow; the tail tile loads zeros.
     for (var kt = 0; kt < NT; kt++) {
       let k0 = kBeg + kt * ${TK};
-      ${loadTile('As', tm, s.aFastM, (o, k) => `loadA(${o}, ${k})`)}
-      ${loadTile('Bs', tn, s.bFastN, (o, k) => `loadB(${k}, ${o})`)}
+      ${loadTile('As', tm, s.aFastM, (o, k) => `loadA(z, ${o}, ${k})`)}
+      ${loadTile('Bs', tn, s.bFastN, (o, k) => `loadB(z, ${k}, ${o})`)}
       workgroupBarrier();
       for (var kk = 0; kk < ${TK}; kk++) {
         ${fmas.join('\n        ')}
@@ -136,8 +147,8 @@ export function splitSum(backend: WebGPUBackend, partial: tf.Tensor, S: number, 
 
 /** Runs the GEMM (and its split-K reduction when the plan splits K). */
 export function runGemm(backend: WebGPUBackend, s: GemmSpec, inputs: tf.Tensor[], opts: GemmOpts = {}): tf.Tensor {
-  const p = gemmPlan(s.M, s.N, s.K, opts);
-  const grid: [number, number, number] = [Math.ceil(s.N / p.tn), Math.ceil(s.M / p.tm), p.splits];
+  const p = gemmPlan(s.M, s.N, s.K, s.batched ? { ...opts, splits: 1 } : opts);
+  const grid: [number, number, number] = [Math.ceil(s.N / p.tn), Math.ceil(s.M / p.tm), s.batched?.count ?? p.splits];
   if (grid[0] > MAX_GROUPS || grid[1] > MAX_GROUPS) throw new Error(`${s.key}: GEMM grid ${grid} too large`);
   // rm = rn = 8 needs 16.5 KB, over WebGPU's default 16 KB: fail clearly where the device has less.
   const shared = 4 * TK * (p.tm + 1 + p.tn + 1);
@@ -147,7 +158,7 @@ export function runGemm(backend: WebGPUBackend, s: GemmSpec, inputs: tf.Tensor[]
   const out = runProgram(
     backend,
     {
-      key: `gemm_${s.key}_${p.rm}_${p.rn}_${p.ks}_pad1`,
+      key: `gemm_${s.key}_${p.rm}_${p.rn}_${p.ks}_pad1${s.batched ? `_b${s.batched.count}` : ''}`,
       inputs: s.inputs,
       outputShape: p.splits > 1 ? [p.splits, s.M, s.N] : s.outShape,
       dispatch: grid,

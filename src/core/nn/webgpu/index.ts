@@ -5,7 +5,7 @@
 // a default). Programs per call (countDispatches): conv dW 1 + 1 when split over K, conv dX 1 (+1 when
 // split), bnStats 3, bnBackward 4, bnReluBackward 4, biasGrad 1 (+1 over 1 row chunk), bnRelu 1, SGD step 2, Adam step 3.
 // Check against stock: ./check.ts (Node: kernels.webgpu.ts; browser: e2e/wgsl.spec.ts); timings: bench/kernels.ts.
-export { convFilterGradWgsl, convInputGradWgsl } from './conv';
+export { convFilterGradWgsl, convInputGradWgsl, type ConvInputOpts } from './conv';
 export { bnStatsWgsl, bnBackwardWgsl, bnReluWgsl, bnReluBackwardWgsl } from './bn';
 export { biasGradWgsl } from './bias';
 export { sgdMomentumStepWgsl, adamStepWgsl, type AdamHyper } from './optim';

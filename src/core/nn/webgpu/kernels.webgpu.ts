@@ -18,7 +18,7 @@ describe('WGSL training kernels on WebGPU', () => {
     expect(tf.getBackend()).toBe('webgpu');
     const results = await checkWgslKernels();
     console.table(results);
-    expect(results.length).toBeGreaterThanOrEqual(57);
+    expect(results.length).toBeGreaterThanOrEqual(63);
     for (const r of results) expect(r.relErr, `${r.kernel} ${r.shape}`).toBeLessThan(r.tol);
   });
 
