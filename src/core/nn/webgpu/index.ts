@@ -1,0 +1,18 @@
+// WGSL training kernels for tfjs-backend-webgpu: candidates beside tfjs's stock kernels, for an on-device
+// autotuner to time and pick per shape (they are not wired into the training ops here). Every function
+// needs the webgpu backend (throws otherwise), runs inside the caller's tidy, takes NHWC / HWIO tensors with
+// TensorFlow 'same' padding, and ends with an optional tuning argument (GemmOpts / ColOpts; the shape picks
+// a default). Programs per call (countDispatches): conv dW 1, +1 when split over K; conv dX 1, +1 when split
+// (stride 2 runs its four parity classes in that one dispatch); bnStats 3; bnBackward and bnReluBackward 4;
+// biasGrad 1, +1 over more than one row chunk; bnRelu 1; SGD step 2; Adam step 3.
+// Check against stock: ./check.ts (Node: kernels.webgpu.ts; browser: e2e/wgsl.spec.ts); timings: bench/kernels.ts.
+export { convFilterGradWgsl, convInputGradWgsl, type ConvInputOpts } from './conv';
+export { bnStatsWgsl, bnBackwardWgsl, bnReluWgsl, bnReluBackwardWgsl } from './bn';
+export { biasGradWgsl } from './bias';
+export { sgdMomentumStepWgsl, adamStepWgsl, type AdamHyper } from './optim';
+export { countDispatches } from './dispatches';
+// The plans behind the defaults, so a tuner can enumerate neighbouring options.
+export { gemmPlan, chooseSplits, type GemmOpts } from './gemm';
+export { colPlan, type ColOpts } from './colsum';
+// Stock counterparts with the same signatures, for timing pairs.
+export * from './stock';
