@@ -94,6 +94,13 @@ export class Tuner {
     this.pending.set(key, { op, shape, prior, args: args.map(cloneArg) });
   }
 
+  /** Closes the session without tuning (a failed step): the recorded clones are disposed. */
+  abort(): void {
+    this.open = false;
+    for (const p of this.pending.values()) tf.dispose(p.args.filter((a): a is tf.Tensor => a instanceof tf.Tensor));
+    this.pending.clear();
+  }
+
   /** Closes the session: resolves what was recorded from the cache, else by timing within the budget. */
   async finishModel(onStatus?: (s: TuneStatus) => void): Promise<TunedOp[]> {
     this.open = false;
