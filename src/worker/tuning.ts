@@ -12,9 +12,13 @@ export class Tuners {
 
   constructor(private readonly cache: TuneCache | undefined) {}
 
-  /** The tuner of this backend (none without a cache: Node tests train with the prior rules). */
+  /**
+   * The tuner of this backend. None without a cache (Node tests train with the prior rules), and none on a software
+   * GPU (SwiftShader, llvmpipe: used only when forced), where every candidate's first call compiles shaders for
+   * seconds: tuning there measured compilation, and added ~10 s to a five-model run on WebGL-SwiftShader.
+   */
   for(be: BackendInfo): Tuner | undefined {
-    if (!this.cache) return undefined;
+    if (!this.cache || be.software) return undefined;
     const key = `${be.name}|${be.adapter}`;
     let t = this.byDevice.get(key);
     if (!t) {
