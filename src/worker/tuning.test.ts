@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryTuneCache } from '../core/nn/tune/cache';
 import { inProcessWorkerWithHooks } from '../test/inProcessWorker';
 import { open, tiny } from '../test/workerSession';
+import { Tuners } from './tuning';
 
 const cfg = tiny({ teacher: { ...tiny().teacher, epochs: 1 }, student: { ...tiny().student, epochs: 1 } });
 
@@ -31,6 +32,15 @@ describe('autotuning in the worker', () => {
     expect(done2.backend.tuned?.every((d) => d.cached)).toBe(true);
     expect(done2.results.map((r) => r.id)).toEqual(done.results.map((r) => r.id));
   }, 120_000);
+
+  it('one tuner per device, none on a software GPU', () => {
+    const tuners = new Tuners(new MemoryTuneCache());
+    const gpu = { name: 'webgpu' as const, adapter: 'nvidia h200', software: false, reason: '' };
+    expect(tuners.for(gpu)).toBe(tuners.for({ ...gpu }));
+    expect(tuners.for({ ...gpu, adapter: 'another' })).not.toBe(tuners.for(gpu));
+    expect(tuners.for({ ...gpu, name: 'webgl', adapter: 'SwiftShader', software: true })).toBeUndefined();
+    expect(new Tuners(undefined).for(gpu)).toBeUndefined();
+  });
 
   it('without a cache (as in the other Node tests) nothing is tuned', async () => {
     const s = open();
