@@ -2,8 +2,9 @@
 // (the autotuner's, measured on this device, or the prior rule). The WASM backend of tfjs 4.22 has no
 // Conv2DBackpropFilter kernel, so without a custom filter gradient it cannot train convolutions at all.
 import * as tf from '@tensorflow/tfjs-core';
+import type { OpKind } from './candidates';
 import { transposedConvFilterGrad } from './convGrads';
-import { choose, customConvFilterGrad, dims } from './routing';
+import { choose, customPath, dims } from './routing';
 
 export { samePad } from './convGrads';
 
@@ -59,6 +60,10 @@ function convOp(stride: number): ConvOp {
 }
 
 export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride = 1): tf.Tensor4D {
-  if (!customConvFilterGrad()) return tf.conv2d(x, w, stride, 'same');
+  const routed: [OpKind, unknown[]][] = [
+    ['convFilterGrad', []],
+    ['convInputGrad', [null, w, null, stride]],
+  ];
+  if (!customPath(routed)) return tf.conv2d(x, w, stride, 'same');
   return convOp(stride)(x, w) as tf.Tensor4D;
 }

@@ -1,6 +1,6 @@
 // x·W with its gradient routed (routing.ts): transpose flags (stock) or explicit transposes, as tuned or by rule.
 import * as tf from '@tensorflow/tfjs-core';
-import { choose, dims, opsMode } from './routing';
+import { choose, customPath, dims } from './routing';
 
 // Built once: the forward pass is the training hot path.
 const denseOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -18,6 +18,6 @@ const denseOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 }) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor;
 
 export function matMulDense(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
-  if (opsMode() === 'stock') return tf.matMul(x, w);
+  if (!customPath([['denseGrad', []]])) return tf.matMul(x, w);
   return denseOp(x, w) as tf.Tensor2D;
 }

@@ -70,9 +70,16 @@ export function preferExplicitTranspose(): boolean {
   return mode === 'ours' && tf.getBackend() === 'wasm';
 }
 
-/** Whether conv2d needs our custom gradient at all: always but in stock mode where the backend has the kernel. */
-export function customConvFilterGrad(): boolean {
-  return mode === 'ours' || forced.size > 0 || !candidate('convFilterGrad', 'stock')!.available();
+/**
+ * Whether an op must take its custom-gradient path (a formulation other than tfjs's own may run); otherwise it runs
+ * the plain tfjs op, whose autodiff computes only the gradients asked for (an attack needs no weight gradient).
+ * `ops`: the gradient ops it routes, with their arguments as far as the forward pass knows them.
+ */
+export function customPath(ops: readonly [OpKind, readonly unknown[]][]): boolean {
+  if (forced.size > 0) return true;
+  if (mode === 'stock') return ops.some(([op, a]) => !usable(op, 'stock', a));
+  if (tuner) return true;
+  return ops.some(([op, a]) => priorChoice(op, a) !== 'stock');
 }
 
 function usable(op: OpKind, name: string | undefined, args: readonly unknown[]): Candidate | undefined {
