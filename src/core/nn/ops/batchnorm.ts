@@ -18,12 +18,10 @@ export function batchNormTrain(
   x: tf.Tensor4D,
   p: BnParams,
 ): { y: tf.Tensor4D; mean: tf.Tensor1D; variance: tf.Tensor1D } {
-  const { mean, variance } = tf.moments(x, [0, 1, 2]) as { mean: tf.Tensor1D; variance: tf.Tensor1D };
-  const gamma = p.gamma as tf.Tensor1D;
-  const beta = p.beta as tf.Tensor1D;
+  const args = [x, p.gamma, p.beta];
   // Stock: tfjs's batchNorm with autodiff through the moments; analytic: bnGrads.ts (as tuned, or by rule).
-  const c = choose('bnTrain', [x, gamma, beta], () => `x${dims(x.shape)}`);
-  return { y: c.run(x, mean, variance, gamma, beta) as tf.Tensor4D, mean, variance };
+  const [y, mean, variance] = choose('bnTrain', args, () => `x${dims(x.shape)}`).run(...args) as tf.Tensor[];
+  return { y: y as tf.Tensor4D, mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
 }
 
 export function batchNormInfer(x: tf.Tensor4D, p: BnParams): tf.Tensor4D {

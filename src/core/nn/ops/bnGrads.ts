@@ -1,5 +1,5 @@
-// The batch-norm training formulations the autotuner chooses between. Both take the batch statistics from
-// outside (tf.moments) and return y = γ·x̂ + β; they differ in how the gradient is computed.
+// The batch-norm training formulations the autotuner chooses between: a statistics function (tf.moments here) and
+// a normalisation y = γ·x̂ + β taking those statistics from outside; they differ in how the gradient is computed.
 import * as tf from '@tensorflow/tfjs-core';
 
 export const BN_EPS = 1e-5;
@@ -51,10 +51,26 @@ export function analyticNormalize(
 
 export type Normalize = typeof analyticNormalize;
 
-/** Forward (statistics and normalisation) and backward together, with a ones upstream gradient: what is timed. */
-export function bnForwardBackward(normalize: Normalize, x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) {
-  return tf.grads((xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
-    const { mean, variance } = tf.moments(xi, [0, 1, 2]) as { mean: tf.Tensor1D; variance: tf.Tensor1D };
-    return normalize(xi as tf.Tensor4D, mean, variance, g as tf.Tensor1D, b as tf.Tensor1D);
-  })([x, gamma, beta]);
+/** The batch statistics over N, H, W (biased variance). */
+export type Stats = (x: tf.Tensor4D) => { mean: tf.Tensor1D; variance: tf.Tensor1D };
+export const tfMoments: Stats = (x) => tf.moments(x, [0, 1, 2]) as { mean: tf.Tensor1D; variance: tf.Tensor1D };
+
+/** Statistics and normalisation: [y, mean, variance]. */
+export function bnForward(normalize: Normalize, stats: Stats, x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) {
+  const { mean, variance } = stats(x);
+  return [normalize(x, mean, variance, gamma, beta), mean, variance];
+}
+
+/** Forward and backward together, with a ones upstream gradient: what the tuner times. */
+export function bnForwardBackward(
+  normalize: Normalize,
+  stats: Stats,
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+) {
+  return tf.grads(
+    (xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+      bnForward(normalize, stats, xi as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D)[0],
+  )([x, gamma, beta]);
 }

@@ -3,7 +3,15 @@
 // against stock (gradcheck.ts) on cpu, wasm, WebGPU (Node) and WebGL (e2e).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Candidate } from '../tune/autotuner';
-import { analyticNormalize, bnForwardBackward, stockNormalize, type Normalize } from './bnGrads';
+import {
+  analyticNormalize,
+  bnForward,
+  bnForwardBackward,
+  stockNormalize,
+  tfMoments,
+  type Normalize,
+  type Stats,
+} from './bnGrads';
 import {
   flagRegistered,
   hasStockFilterGrad,
@@ -21,7 +29,7 @@ export const OP_KINDS: readonly OpKind[] = ['convFilterGrad', 'convInputGrad', '
 
 // Argument lists, per op (the tuner passes the recorded ones back in this order):
 //   convFilterGrad (x, dy, kh, kw, stride) → dW      convInputGrad (dy, w, xShape, stride) → dX
-//   denseGrad (x, w, dy) → [dX, dW]                   bnTrain (x, gamma, beta) → y; timed with its backward
+//   denseGrad (x, w, dy) → [dX, dW]                   bnTrain (x, gamma, beta) → [y, mean, variance]
 type Fn = (...a: never[]) => tf.Tensor | tf.Tensor[];
 const cand = (name: string, available: (...a: never[]) => boolean, run: Fn, time?: Fn): Candidate =>
   ({ name, available, run, time }) as unknown as Candidate;
@@ -29,14 +37,21 @@ const always = () => true;
 
 const NAIVE_TRANSPOSE = 'WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE';
 
-/** A batch-norm candidate: `run` normalises with given statistics; the tuner times forward and backward. */
-export function bnCandidate(name: string, normalize: Normalize, available: () => boolean = always): Candidate {
+/**
+ * A batch-norm candidate from a normalisation (its backward: autodiff or custom) and a statistics function (the
+ * slots for WGSL kernels): `run` gives [y, mean, variance]; the tuner times forward and backward together.
+ */
+export function bnCandidate(
+  name: string,
+  normalize: Normalize,
+  available: () => boolean = always,
+  stats: Stats = tfMoments,
+): Candidate {
   return cand(
     name,
     available,
-    (x: tf.Tensor4D, mean: tf.Tensor1D, variance: tf.Tensor1D, g: tf.Tensor1D, b: tf.Tensor1D) =>
-      normalize(x, mean, variance, g, b),
-    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D) => bnForwardBackward(normalize, x, g, b),
+    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D) => bnForward(normalize, stats, x, g, b),
+    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D) => bnForwardBackward(normalize, stats, x, g, b),
   );
 }
 
@@ -97,7 +112,7 @@ export function candidate(op: OpKind, name: string): Candidate | undefined {
  * when merging, e.g.
  *   registerCandidate('convFilterGrad', { name: 'wgsl', available: () => tf.getBackend() === 'webgpu',
  *     run: (x, dy, kh, kw, stride) => convFilterGradWgsl(x, dy, kh, kw, stride) });
- * (same argument order as above; for 'bnTrain' use bnCandidate). Replaces a candidate of the same name; 'stock'
+ * (same argument order as above; for 'bnTrain': bnCandidate('wgsl', normalize, available, stats)). Replaces a candidate of the same name; 'stock'
  * cannot be replaced. The new candidate is gradient-checked by gradcheck.ts like the others.
  */
 export function registerCandidate(op: OpKind, c: Candidate): void {
@@ -106,4 +121,12 @@ export function registerCandidate(op: OpKind, c: Candidate): void {
   const i = list.findIndex((x) => x.name === c.name);
   if (i >= 0) list[i] = c;
   else list.push(c);
+}
+
+/** Removes a registered candidate (tests). */
+export function unregisterCandidate(op: OpKind, name: string): void {
+  if (name === 'stock') return;
+  const list = registry.get(op)!;
+  const i = list.findIndex((x) => x.name === name);
+  if (i >= 0) list.splice(i, 1);
 }
