@@ -26,7 +26,7 @@ export function buildCnn(spec: CnnSpec, input: InputInfo, rng: Rng): Model {
 
   const apply = (x: tf.Tensor4D, f: Forward): tf.Tensor2D => {
     let h = norm.apply(x);
-    h = maxPool2(tf.relu(tf.add(conv2d(h, w1 as tf.Tensor4D), b1)) as tf.Tensor4D);
+    h = maxPool2(tf.relu(tf.add(conv2d(h, w1 as tf.Tensor4D, 1, f.inputGrad !== false), b1)) as tf.Tensor4D);
     h = maxPool2(tf.relu(tf.add(conv2d(h, w2 as tf.Tensor4D), b2)) as tf.Tensor4D);
     let z = tf.reshape(h, [h.shape[0], flat]) as tf.Tensor2D;
     z = tf.relu(tf.add(matMulDense(z, w3 as tf.Tensor2D), b3)) as tf.Tensor2D;

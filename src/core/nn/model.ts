@@ -10,6 +10,11 @@ export interface Forward {
   bnTraining: boolean;
   /** Source of per-call dropout seeds (never 0). Required when dropout is on. */
   nextSeed?: () => number;
+  /**
+   * false: nothing differentiates with respect to the input (training steps), so the first layer skips its input
+   * gradient. Default true (attacks need it).
+   */
+  inputGrad?: boolean;
 }
 
 export interface InputInfo {

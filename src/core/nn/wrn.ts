@@ -56,7 +56,7 @@ export function buildWrn(spec: WrnSpec, input: InputInfo, rng: Rng): Model {
   };
 
   const apply = (x: tf.Tensor4D, f: Forward): tf.Tensor2D => {
-    let h = conv2d(norm.apply(x), stem as tf.Tensor4D);
+    let h = conv2d(norm.apply(x), stem as tf.Tensor4D, 1, f.inputGrad !== false);
     for (const b of blocks) {
       const a = bnRelu(h, b.bn1, f);
       let r = conv2d(a, b.w1 as tf.Tensor4D, b.stride);

@@ -100,7 +100,8 @@ export function trainStep(
     const nextSeed = () => rngs.dropout.seed();
     const teacherLogits =
       recipe.kd && teacher ? teacher.apply(inp.x, { dropout: recipe.fickle, bnTraining: false, nextSeed }) : null;
-    const fwd: Forward = { dropout: true, bnTraining: true, nextSeed };
+    // inputGrad false: only the weights are differentiated here (the first conv skips its dx).
+    const fwd: Forward = { dropout: true, bnTraining: true, nextSeed, inputGrad: false };
     const { value, grads } = tf.variableGrads(() => {
       const logits = model.apply(inp.xStudent, fwd);
       correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), inp.yTrue), 'float32')) as tf.Scalar);

@@ -34,11 +34,17 @@ export function convInputGrad(
 }
 
 type ConvOp = (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor;
-const convOps = new Map<number, ConvOp>();
+const convOps = new Map<string, ConvOp>();
 
-/** The custom-gradient conv for one stride, built once (the forward pass is the training hot path). */
-function convOp(stride: number): ConvOp {
-  let op = convOps.get(stride);
+/**
+ * The custom-gradient conv for one stride, built once (the forward pass is the training hot path). Without
+ * `inputGrad` its dx is zeros: a custom gradient computes every input's gradient eagerly (tfjs's own gradients are
+ * lazy per input), and a model's first conv never needs dx in training; on WASM that dx was 7 % of a default
+ * student's step.
+ */
+function convOp(stride: number, inputGrad: boolean): ConvOp {
+  const key = `${stride}|${inputGrad}`;
+  let op = convOps.get(key);
   if (!op) {
     op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [x4, w4, save] = args as [tf.Tensor4D, tf.Tensor4D, tf.GradSaveFunc];
@@ -48,22 +54,23 @@ function convOp(stride: number): ConvOp {
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
           const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
           const dy4 = dy as tf.Tensor4D;
-          const dx = convInputGrad(dy4, ws, xs.shape, stride);
+          const dx = inputGrad ? convInputGrad(dy4, ws, xs.shape, stride) : tf.zerosLike(xs);
           const dw = routedFilterGrad(xs, dy4, ws.shape[0], ws.shape[1], stride);
           return [dx, dw];
         },
       };
     }) as ConvOp;
-    convOps.set(stride, op);
+    convOps.set(key, op);
   }
   return op;
 }
 
-export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride = 1): tf.Tensor4D {
+/** inputGrad false: the caller never needs the gradient with respect to x (a model's first layer, in training). */
+export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride = 1, inputGrad = true): tf.Tensor4D {
   const routed: [OpKind, unknown[]][] = [
     ['convFilterGrad', []],
     ['convInputGrad', [null, w, null, stride]],
   ];
   if (!customPath(routed)) return tf.conv2d(x, w, stride, 'same');
-  return convOp(stride)(x, w) as tf.Tensor4D;
+  return convOp(stride, inputGrad)(x, w) as tf.Tensor4D;
 }
