@@ -6,5 +6,5 @@ test('op gradients match stock tfjs on WebGL', async ({ page }) => {
   const { backend, results } = await page.evaluate(() => window.runGradCheck('webgl'));
   expect(backend).toBe('webgl');
   expect(results.length).toBeGreaterThanOrEqual(8);
-  for (const r of results) expect(r.relErr, `${r.op} ${r.shape}`).toBeLessThan(1e-3);
+  for (const r of results) expect(r.relErr, `${r.op} ${r.shape} ${r.candidate}`).toBeLessThan(1e-3);
 });

@@ -56,6 +56,13 @@ test('a run trains a teacher and four students; charts and results update', asyn
   // Each chart saves as a PNG for slides.
   const bytes = await results.lossChartPng();
   expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  // The backend details list what the autotuner chose for the training ops on this device.
+  await run.badge.locator('summary').click();
+  const tuned = run.badge.getByTestId('badge-tuned');
+  await expect(tuned).toContainText('Training ops tuned for this device');
+  await expect(tuned).toContainText(/conv filter gradient: [a-z-]+ ×\d/);
+  await expect(tuned).toContainText(/conv input gradient: [a-z-]+ ×\d/);
+  await run.badge.locator('summary').click();
   expect(app.pageErrors).toEqual([]);
 });
 

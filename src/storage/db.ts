@@ -6,7 +6,9 @@ export type StorageResult = { ok: true } | { ok: false; reason: string };
 
 const stores = new Map<string, UseStore>();
 
-export function store(name: 'data' | 'teachers' | 'runs' | 'checkpoints' | 'speed' | 'backend'): UseStore {
+export function store(
+  name: 'data' | 'teachers' | 'runs' | 'checkpoints' | 'speed' | 'backend' | 'tune',
+): UseStore {
   if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser context');
   let s = stores.get(name);
   if (!s) stores.set(name, (s = createStore(`kd-noise-playground-${name}`, name)));

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendPreference } from '../core/config/schema';
 import { useNodeBackend } from '../cli/nodeBackend';
+import type { TuneCache } from '../core/nn/tune/cache';
 import { createHost } from '../worker/host';
 import type { BackendInfo, BackendName, Command, WorkerEvent } from '../worker/protocol';
 import { lockRegistry, singleTabLocks } from '../worker/runLocks';
@@ -39,7 +40,10 @@ export function inProcessWorker(): Worker {
 }
 
 /** The worker and the faults a test can inject into it (as a browser would: a GPU device lost mid-run). */
-export function inProcessWorkerWithHooks(): { worker: Worker; loseDevice: (reason: string) => void } {
+export function inProcessWorkerWithHooks(opts: { tuneCache?: TuneCache } = {}): {
+  worker: Worker;
+  loseDevice: (reason: string) => void;
+} {
   let alive = true;
   let lose: (reason: string) => void = () => undefined;
   const locks = singleTabLocks(browserWideLocks);
@@ -65,6 +69,7 @@ export function inProcessWorkerWithHooks(): { worker: Worker; loseDevice: (reaso
     deviceLost: () => new Promise<string>((resolve) => (lose = resolve)),
     fetchAsset,
     locks,
+    tuneCache: opts.tuneCache,
   });
   return { worker: w as unknown as Worker, loseDevice: (reason) => lose(reason) };
 }

@@ -12,7 +12,9 @@ import { phaseInfo, planPhases, runExperiment, type RunCheckpoint, type RunOutpu
 import { realData } from './data';
 import type { WorkerEnv } from './env';
 import type { ModelLab } from './modelLab';
-import type { WorkerEvent } from './protocol';
+import type { BackendInfo, WorkerEvent } from './protocol';
+import type { Tuner } from '../core/nn/tune/autotuner';
+import { postTuning } from './tuning';
 import { coded } from './runErrors';
 import type { NoiseFeed } from './noiseFeed';
 import { PredictionFeed } from './predictionFeed';
@@ -31,6 +33,8 @@ export interface RunIo {
   onPause: () => void;
   /** The noise panel's feed (computes only while the panel is open). */
   noise: NoiseFeed;
+  /** The device's autotuner and the backend whose details list its choices (none: the ops' prior rules). */
+  tuning?: { tuner: Tuner; backend: BackendInfo };
 }
 
 export interface TrainedCell {
@@ -76,7 +80,9 @@ export async function trainCell(
     models,
     resumeFrom: resume ?? undefined,
     onCheckpoint: hooks.onCheckpoint,
+    tuner: io.tuning?.tuner,
     listener: {
+      onTuning: (t) => io.tuning && postTuning(id, io.tuning.backend, io.tuning.tuner, t, post),
       onPhaseStart: (phase) => {
         lab.setLabel(phase.id, phase.label, phase.kind);
         predictions.phase(phase);

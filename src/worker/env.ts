@@ -2,6 +2,7 @@
 // in the browser's worker (worker.ts) and in-process in Node tests (host.test.ts) on a real tfjs backend.
 import type { BackendPreference } from '../core/config/schema';
 import type { BackendInfo, BackendName, WorkerEvent } from './protocol';
+import type { TuneCache } from '../core/nn/tune/cache';
 import type { RunLocks } from './runLocks';
 
 export interface WorkerEnv {
@@ -15,4 +16,6 @@ export interface WorkerEnv {
   fetchAsset: (file: string) => Promise<Uint8Array>;
   /** Which tab owns which run (Web Locks in the browser). */
   locks: RunLocks;
+  /** Where the autotuner keeps its choices (IndexedDB in the browser); without one, runs do not tune. */
+  tuneCache?: TuneCache;
 }

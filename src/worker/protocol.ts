@@ -1,5 +1,6 @@
 // The typed message protocol between the UI thread and the training worker. The worker owns every
 // tensor; only plain numbers and strings cross this boundary.
+import type { TunedOp } from '../core/nn/tune/autotuner';
 import type { BackendPreference, DataSpec, ExperimentConfig, RealDatasetName } from '../core/config/schema';
 import type { FieldError } from '../core/config/validate';
 import type { Cell, CellOutcome } from '../core/study';
@@ -18,6 +19,8 @@ export interface BackendInfo {
   software: boolean;
   /** Why this backend was chosen (or why the preferred one was not). */
   reason: string;
+  /** The training-op formulations the autotuner chose on this device (core/nn/tune), once a run has tuned. */
+  tuned?: TunedOp[];
 }
 
 export type Command =
@@ -104,6 +107,11 @@ export type WorkerEvent =
   | { type: 'resume-info'; id: number; info: ResumeInfo | null; elsewhere: number }
   /** Something the user should know that is not an error: a teacher came from the cache, storage failed. */
   | { type: 'notice'; id: number; level: 'info' | 'warning'; message: string }
+  /**
+   * The run's autotuner: 'tuning' while it times formulations for a model's shapes ("tuning for this device"),
+   * 'done' with every choice so far (also put in the backend's `tuned`).
+   */
+  | { type: 'tuning'; id: number; state: 'tuning' | 'done'; tuned: TunedOp[] }
   /** The speed test's answer: null with a reason when it could not measure (a run wanted the device, an error). */
   | { type: 'speed'; id: number; probe: SpeedProbe | null; backend: BackendInfo | null; reason?: string }
   | { type: 'model-file'; id: number; fileName: string; bytes: Uint8Array }

@@ -18,6 +18,7 @@ import { coded, codedError, endOf } from './runErrors';
 import { runLockName } from './runLocks';
 import { runStudy } from './studyRun';
 import { Batcher } from './throttle';
+import { Tuners } from './tuning';
 
 export class RunOwner {
   private control: RunControl | null = null;
@@ -31,6 +32,7 @@ export class RunOwner {
   readonly noise: NoiseFeed;
   /** Backend changes and run starts are serialised: a second init must not race the first. */
   private queue: Promise<void> = Promise.resolve();
+  private readonly tuners: Tuners;
 
   constructor(
     private readonly env: WorkerEnv,
@@ -38,6 +40,7 @@ export class RunOwner {
     private readonly lab: ModelLab,
   ) {
     this.interrupted = new InterruptedRuns(env, () => this.runKey);
+    this.tuners = new Tuners(env.tuneCache);
     this.noise = new NoiseFeed(env.post);
   }
 
@@ -161,6 +164,8 @@ export class RunOwner {
         lost = reason;
         control.stop();
       });
+      const tuner = this.tuners.for(be);
+      if (tuner) io.tuning = { tuner, backend: be };
       if (recovery) {
         const where = stored ? `its last finished epoch (${resumeWhere(stored)})` : 'the start';
         notice(

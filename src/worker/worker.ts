@@ -8,9 +8,17 @@ import { deviceLost, selectBackend } from './backend';
 import { createHost } from './host';
 import type { Command, WorkerEvent } from './protocol';
 import { browserLocks } from './runLocks';
+import { idbTuneCache } from '../storage/tuneCache';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (e: WorkerEvent) => self.postMessage(e);
-const handle = createHost({ post, selectBackend, deviceLost, fetchAsset, locks: browserLocks() });
+const handle = createHost({
+  post,
+  selectBackend,
+  deviceLost,
+  fetchAsset,
+  locks: browserLocks(),
+  tuneCache: idbTuneCache(),
+});
 self.onmessage = (ev: MessageEvent<Command>) => handle(ev.data);

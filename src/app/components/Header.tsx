@@ -1,5 +1,6 @@
 // Title and a short explanation on one line, the share / presets / classroom group and the backend badge.
 import { BACKEND_LABELS } from '../lib/format';
+import { tunedLines } from '../lib/tuned';
 import { useStore } from '../store';
 import { ShareTools } from './share/ShareTools';
 
@@ -22,6 +23,8 @@ export function Header() {
 function BackendBadge() {
   const backend = useStore((s) => s.backend);
   const pending = useStore((s) => s.backendPending);
+  const tuning = useStore((s) => s.tuning);
+  const tuned = backend?.tuned?.length ? tunedLines(backend.tuned) : [];
   const name = backend ? (BACKEND_LABELS[backend.name] ?? backend.name) : pending ? 'Detecting…' : 'No backend yet';
   return (
     <details
@@ -33,6 +36,7 @@ function BackendBadge() {
         <span className="badge-label">Backend</span> <strong className="badge-name">{name}</strong>
         {backend?.software ? <span className="badge-warning-short"> ⚠ software GPU</span> : null}
         {pending && backend ? <span className="muted"> (switching…)</span> : null}
+        {tuning ? <span className="muted"> · tuning for this device…</span> : null}
       </summary>
       <div className="badge-details">
         {backend ? (
@@ -46,6 +50,19 @@ function BackendBadge() {
           </div>
         ) : null}
         {backend?.reason ? <div className="badge-reason">{backend.reason}</div> : null}
+        {tuned.length ? (
+          <div className="badge-tuned" data-testid="badge-tuned">
+            Training ops tuned for this device:
+            <ul>
+              {tuned.map((l) => (
+                <li key={l.op} title={l.detail}>
+                  {l.op}: {l.choices}
+                  {l.gain ? <span className="muted"> ({l.gain})</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {!backend ? (
           <div className="badge-reason">
             {pending ? 'Starting the worker and choosing a backend…' : 'No backend has answered yet.'}

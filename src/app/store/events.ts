@@ -54,6 +54,13 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
         importing: false,
       });
       return;
+    case 'tuning':
+      if (!current) return;
+      set({
+        tuning: e.state === 'tuning',
+        ...(s.backend && e.tuned.length ? { backend: { ...s.backend, tuned: e.tuned } } : {}),
+      });
+      return;
     case 'ready':
       set({ backend: e.backend, speedProbe: null });
       void s.loadSpeedFor(e.backend);
@@ -64,6 +71,7 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       if (!current && isActive(s.status)) return; // about an older command while a run is going
       set({
         status: 'error',
+        tuning: false,
         runError: { code: e.code, message: e.message },
         pauseRequested: false,
         stopRequested: false,
@@ -132,14 +140,21 @@ export function handleWorkerEvent(e: WorkerEvent, get: Get, set: Set): void {
       set({ status: 'running', pauseRequested: false });
       break;
     case 'stopped':
-      set({ status: 'stopped', pauseRequested: false, stopRequested: false });
+      set({ status: 'stopped', pauseRequested: false, stopRequested: false, tuning: false });
       record(get, 'stopped', null);
       syncBackend(get);
       get().settleReset(); // a Reset that stopped the run clears its view now that it is recorded
       break;
     case 'done':
       s.finishResults(e.results, e.seconds, e.backend);
-      set({ status: 'done', backend: e.backend, currentPhase: null, pauseRequested: false, stopRequested: false });
+      set({
+        status: 'done',
+        backend: e.backend,
+        currentPhase: null,
+        pauseRequested: false,
+        stopRequested: false,
+        tuning: false,
+      });
       record(get, 'done', e.seconds);
       syncBackend(get);
       get().settleReset(); // the run finished before a Reset's stop reached it

@@ -24,6 +24,8 @@ export interface RunSlice {
 
   backend: BackendInfo | null;
   backendPending: boolean;
+  /** The run's autotuner is timing formulations for this device (a second or two before a model's second step). */
+  tuning: boolean;
   initId: number | null;
   /** The preference the worker was last asked for, and one queued while an init is still answering. */
   sentPref: BackendPreference | null;
@@ -83,6 +85,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     stopRequested: false,
     backend: null,
     backendPending: false,
+    tuning: false,
     initId: null,
     sentPref: null,
     queuedPref: null,

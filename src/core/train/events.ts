@@ -1,4 +1,5 @@
 // What the trainer reports. The worker forwards these (throttled) to the UI; the CLI prints them.
+import type { TuneStatus } from '../nn/tune/autotuner';
 
 export type PhaseKind = 'teacher' | 'student';
 
@@ -94,4 +95,9 @@ export interface TrainerListener {
   onPause?(): void;
   /** The flips of a training batch with label noise: the phase's first step, then at most every LABEL_FLIPS_MS. */
   onLabelFlips?(f: LabelFlips): void;
+  /** The autotuner of TrainerOptions.tuner times formulations for a model's shapes ('tuning'), then is 'done'. */
+  onTuning?(t: TuningEvent): void;
 }
+
+/** A phase's tuning status (only when it has shapes the cache did not know, or new decisions to list). */
+export type TuningEvent = { id: string } & TuneStatus;

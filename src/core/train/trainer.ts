@@ -27,6 +27,8 @@ import { stream } from '../rng';
 import { phaseInfo, planPhases, type PlannedPhase } from './plan';
 import { learningRateAt } from './schedule';
 import { trainStep } from './step';
+import { setActiveTuner } from '../nn/ops/routing';
+import type { Tuner } from '../nn/tune/autotuner';
 
 export { phaseInfo, planPhases, type PlannedPhase } from './plan';
 export { checkpointBytes, type RunCheckpoint } from './checkpoint';
@@ -97,6 +99,12 @@ export interface TrainerOptions {
    * capped by the test set's size; 0 skips it and leaves cleanTrainLoss/cleanTrainAcc out).
    */
   cleanTrainMax?: number;
+  /**
+   * Autotuning of the training ops' formulations (nn/tune): each trained model's first step records its shapes,
+   * which are then looked up in the tuner's cache or timed (within its budget) before the second step. Without
+   * one, the ops follow their prior rules (routing.ts). The phase's clocks leave the tuning time out.
+   */
+  tuner?: Tuner;
 }
 
 export function inputInfo(d: Dataset): InputInfo {
@@ -137,6 +145,7 @@ export async function runExperiment(
     await opts.onCheckpoint!(cp);
   };
 
+  if (opts.tuner) setActiveTuner(opts.tuner);
   try {
     // Models saved in the checkpoint, registered in phase order as an uninterrupted run would hold them.
     for (const m of from?.models ?? []) {
@@ -219,6 +228,11 @@ export async function runExperiment(
   } catch (e) {
     for (const [id, m] of models) if (!opts.reuse?.has(id)) m.dispose();
     throw e;
+  } finally {
+    if (opts.tuner) {
+      opts.tuner.abort(); // a step that failed while recording leaves clones behind
+      setActiveTuner(null);
+    }
   }
   return { results, models, seconds: (performance.now() - t0) / 1000 };
 }
@@ -249,7 +263,8 @@ async function trainPhase(
   const sampleEvery = opts.sampleEvery ?? Math.max(1, Math.floor(stepsPerEpoch / 25));
   const phaseSteps = phase.epochs * stepsPerEpoch;
   const history: EpochMetrics[] = resume ? [...resume.history] : [];
-  const phaseStart = performance.now() - (resume?.seconds ?? 0) * 1000;
+  let phaseStart = performance.now() - (resume?.seconds ?? 0) * 1000;
+  let untuned = !!opts.tuner; // the first step of this phase records its shapes, then they are tuned
   const cleanN = cleanTrainSize(data.train.count, data.test.count, opts.cleanTrainMax);
   const cleanIdx = cleanN > 0 ? cleanTrainIndices(data.train.count, cleanN) : null;
   let lr = cfg.optimizer.lr;
@@ -261,7 +276,7 @@ async function trainPhase(
     if (resume) await importOptimState(optim, resume.optimizer, model.trainable);
     for (let epoch = resume?.epoch ?? 0; epoch < phase.epochs; epoch++) {
       rngs.shuffle.shuffle(order);
-      const epochStart = performance.now();
+      let epochStart = performance.now();
       let lossSum: tf.Scalar = tf.scalar(0);
       let correctSum: tf.Scalar = tf.scalar(0);
       try {
@@ -271,6 +286,7 @@ async function trainPhase(
           lr = learningRateAt(cfg.schedule, cfg.optimizer.lr, global / phaseSteps);
           optim.setLearningRate(lr);
           const b = hostBatch(data.train, order, (step - 1) * B, B, data, augment);
+          if (untuned) opts.tuner!.beginModel();
           const out = trainStep(
             model,
             optim,
@@ -281,6 +297,19 @@ async function trainPhase(
             rngs,
             teacher,
           );
+          if (untuned) {
+            untuned = false;
+            const t0 = performance.now();
+            try {
+              await opts.tuner!.finishModel((t) => opts.listener?.onTuning?.({ id: phase.id, ...t }));
+            } catch (e) {
+              tf.dispose([out.loss, out.correct]);
+              throw e;
+            }
+            const tuning = performance.now() - t0;
+            phaseStart += tuning;
+            epochStart += tuning;
+          }
           if (onFlips && performance.now() - lastFlips >= LABEL_FLIPS_MS) {
             lastFlips = performance.now();
             const { count, examples } = labelFlips(b.y, out.ceLabels);

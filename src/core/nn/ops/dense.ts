@@ -1,6 +1,6 @@
-// x·W with gradients routed per backend (see routing.ts).
+// x·W with its gradient routed (routing.ts): transpose flags (stock) or explicit transposes, as tuned or by rule.
 import * as tf from '@tensorflow/tfjs-core';
-import { preferExplicitTranspose } from './routing';
+import { choose, customPath, dims } from './routing';
 
 // Built once: the forward pass is the training hot path.
 const denseOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -10,13 +10,14 @@ const denseOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     value: tf.matMul(xi, wi),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [xs, ws] = saved as [tf.Tensor2D, tf.Tensor2D];
-      const dy2 = dy as tf.Tensor2D;
-      return [tf.matMul(dy2, tf.transpose(ws)), tf.matMul(tf.transpose(xs), dy2)];
+      const a = [xs, ws, dy];
+      const c = choose('denseGrad', a, () => `x${dims(xs.shape)}|w${dims(ws.shape)}`);
+      return c.run(...a) as tf.Tensor[];
     },
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor;
 
 export function matMulDense(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
-  if (!preferExplicitTranspose()) return tf.matMul(x, w);
+  if (!customPath([['denseGrad', []]])) return tf.matMul(x, w);
   return denseOp(x, w) as tf.Tensor2D;
 }

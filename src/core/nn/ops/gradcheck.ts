@@ -1,15 +1,19 @@
 // Backend-agnostic gradient check of our training ops against tfjs's stock gradients, on whatever backend is
-// active: used by the unit tests (cpu, wasm), the WebGPU tests in Node (Dawn) and the WebGL e2e check.
+// active: the routed op (prior rule) and every candidate formulation the autotuner may choose, each forced in
+// turn. Used by the unit tests (cpu, wasm), the WebGPU tests in Node (Dawn) and the WebGL e2e check.
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../rng';
 import { batchNormTrain, type BnParams } from './batchnorm';
 import { conv2d } from './conv';
 import { matMulDense } from './dense';
-import { setOpsMode, type OpsMode } from './routing';
+import { candidatesOf, type OpKind } from './candidates';
+import { forceCandidate, forcedMisses, setOpsMode, type OpsMode } from './routing';
 
 export interface GradCheck {
   op: string;
   shape: string;
+  /** 'routed' (what training runs before tuning), or the forced candidate, e.g. 'convFilterGrad/shifted-matmul'. */
+  candidate: string;
   /** max |ours − stock| / max |stock| over every gradient of the op. */
   relErr: number;
 }
@@ -85,35 +89,60 @@ function cases(): [string, string, Build][] {
   return out;
 }
 
-async function gradients(mode: OpsMode, build: Build, seed: number): Promise<Float32Array[]> {
+/** The candidates each case's op routes through. */
+const OPS_OF: Record<string, OpKind[]> = {
+  conv2d: ['convFilterGrad', 'convInputGrad'],
+  dense: ['denseGrad'],
+  batchnorm: ['bnTrain'],
+};
+
+/** The gradients, or null when the forced candidate does not apply to this case (a stride it does not handle). */
+async function gradients(
+  mode: OpsMode,
+  build: Build,
+  seed: number,
+  force?: [OpKind, string],
+): Promise<Float32Array[] | null> {
   setOpsMode(mode);
+  if (force) forceCandidate(...force);
+  const { inputs, f } = build(new Rng(seed));
   try {
-    const { inputs, f } = build(new Rng(seed));
     const nDiff = inputs.length - 1; // the last input is the random upstream gradient
     const gs = tf.grads((...t: tf.Tensor[]) => f(...t, inputs[nDiff]))(inputs.slice(0, nDiff));
     const data = await Promise.all(gs.map((g) => g.data() as Promise<Float32Array>));
-    tf.dispose([...inputs, ...gs]);
-    return data;
+    tf.dispose(gs);
+    return force && forcedMisses() > 0 ? null : data;
   } finally {
+    tf.dispose(inputs);
+    if (force) forceCandidate(force[0], null);
     setOpsMode('ours');
   }
 }
 
-/** Runs every check on the active backend. */
+function relErr(ours: Float32Array[], stock: Float32Array[]): number {
+  let err = 0;
+  for (let g = 0; g < ours.length; g++) {
+    let scale = 1e-6;
+    for (const v of stock[g]) scale = Math.max(scale, Math.abs(v));
+    let d = 0;
+    for (let j = 0; j < ours[g].length; j++) d = Math.max(d, Math.abs(ours[g][j] - stock[g][j]));
+    err = Math.max(err, d / scale);
+  }
+  return err;
+}
+
+/** Runs every check on the active backend: per case, the routed op and each candidate that applies. */
 export async function checkOpGradients(): Promise<GradCheck[]> {
   const results: GradCheck[] = [];
   for (const [i, [op, shape, build]] of cases().entries()) {
-    const ours = await gradients('ours', build, 100 + i);
-    const stock = await gradients('stock', build, 100 + i);
-    let err = 0;
-    for (let g = 0; g < ours.length; g++) {
-      let scale = 1e-6;
-      for (const v of stock[g]) scale = Math.max(scale, Math.abs(v));
-      let d = 0;
-      for (let j = 0; j < ours[g].length; j++) d = Math.max(d, Math.abs(ours[g][j] - stock[g][j]));
-      err = Math.max(err, d / scale);
+    const stock = (await gradients('stock', build, 100 + i))!;
+    results.push({ op, shape, candidate: 'routed', relErr: relErr((await gradients('ours', build, 100 + i))!, stock) });
+    for (const kind of OPS_OF[op]) {
+      for (const c of candidatesOf(kind)) {
+        const g = await gradients('ours', build, 100 + i, [kind, c.name]);
+        if (g) results.push({ op, shape, candidate: `${kind}/${c.name}`, relErr: relErr(g, stock) });
+      }
     }
-    results.push({ op, shape, relErr: err });
   }
   return results;
 }

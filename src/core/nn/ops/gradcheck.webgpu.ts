@@ -9,6 +9,6 @@ describe('gradient checks on WebGPU', () => {
     const results = await checkOpGradients();
     console.table(results);
     expect(results.length).toBeGreaterThanOrEqual(8);
-    for (const r of results) expect(r.relErr, `${r.op} ${r.shape}`).toBeLessThan(1e-3);
+    for (const r of results) expect(r.relErr, `${r.op} ${r.shape} ${r.candidate}`).toBeLessThan(1e-3);
   });
 });
