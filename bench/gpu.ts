@@ -8,7 +8,8 @@
 //   d. GPU dispatches per training step, stock vs autotuned.
 // On a GPU server (see bench/GPU.md): `../shared/tools/gpu/prepare bench/gpu.ts`, copy .gpu/ there, then
 // `bash .gpu/on-device` (full run, ≤ 5 min on an H200). Here, on SwiftShader: `npm run bench:gpu -- --quick`
-// (batch 4, the WRNs on 8×8: it checks the bundle and prints every table; its timings say nothing about GPUs).
+// (batch 4, the WRNs on 8×8, WRN-10-2 for WRN-40-2, 3 steps per measurement: it checks the bundle and prints every
+// table; its timings say nothing about GPUs).
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import '../src/cli/nodeBackend';
@@ -25,6 +26,7 @@ import { candidatesOf, OP_KINDS, type OpKind } from '../src/core/nn/ops/candidat
 import { forceCandidate, setActiveTuner, setOpsMode } from '../src/core/nn/ops/routing';
 import { Tuner, type TunedOp } from '../src/core/nn/tune/autotuner';
 import { MemoryTuneCache } from '../src/core/nn/tune/cache';
+import { median } from '../src/core/nn/tune/timer';
 import { countDispatches } from '../src/core/nn/webgpu';
 import '../src/core/nn/webgpu/register';
 import { stream } from '../src/core/rng';
@@ -43,17 +45,20 @@ const { values } = parseArgs({
     /** Stop starting measurements after this many minutes (the rest is reported as skipped). */
     'max-minutes': { type: 'string' },
     only: { type: 'string' },
+    /** Measure every routing this many times, round-robin, and keep the median (drift and contention average out). */
+    repeat: { type: 'string' },
   },
 });
 const quick = values.quick;
 const BATCH = Number(values.batch ?? (quick ? 4 : 128));
-const SECONDS = Number(values.seconds ?? (quick ? 0.5 : 2));
+const SECONDS = Number(values.seconds ?? (quick ? 0 : 2));
 const BUDGET_MS = 1000 * Number(values.budget ?? (quick ? 30 : 60));
 // --quick: the WRNs on 8×8 inputs (SwiftShader compiles every shader for ~0.1-1 s and runs a 32×32 WRN step slowly).
 const WRN_SIZE = quick ? 8 : 32;
 const MAX_MS = 60_000 * Number(values['max-minutes'] ?? (quick ? 30 : 4.5));
-const WARM = 2;
-const MIN_STEPS = quick ? 2 : 3;
+const WARM = quick ? 1 : 2;
+const REPEAT = Math.max(1, Number(values.repeat ?? 1));
+const MIN_STEPS = quick ? 1 : 3;
 const T0 = performance.now();
 
 interface Case {
@@ -197,8 +202,9 @@ async function main(): Promise<void> {
       data: syntheticDataset({ trainSize: size(256), testSize: 10, size: WRN_SIZE, channels: 3, seed: 1 }),
     },
     {
-      name: `WRN-40-2 (${WRN_SIZE}×${WRN_SIZE}×3)`,
-      spec: { family: 'wrn', depth: 40, widen: 2, dropout: 0 },
+      // --quick: WRN-10-2 stands in (same widths and strides; a WRN-40-2 step takes ~25 s on SwiftShader).
+      name: quick ? `WRN-10-2 (${WRN_SIZE}×${WRN_SIZE}×3, --quick stand-in for WRN-40-2)` : 'WRN-40-2 (32×32×3)',
+      spec: { family: 'wrn', depth: quick ? 10 : 40, widen: 2, dropout: 0 },
       data: syntheticDataset({ trainSize: size(256), testSize: 10, size: WRN_SIZE, channels: 3, seed: 1 }),
     },
   ];
@@ -215,7 +221,9 @@ async function main(): Promise<void> {
     records.push(...got.map((r) => ({ ...r, model: c.name.split(' (')[0] })));
   }
   const names = [...new Set(OP_KINDS.flatMap((op) => candidatesOf(op).map((x) => x.name)))];
-  console.log(`\n## Per-op ms (B=${BATCH}; median of the tuner's timed calls; – = not applicable or not timed)\n`);
+  console.log(
+    `\n## Per-op ms (B=${BATCH}; median of the tuner's timed calls; – = not applicable or not timed; model: the first whose step decided the shape)\n`,
+  );
   console.log(
     table(
       ['model', 'op', 'shape', ...names, 'chosen', 'gain'],
@@ -242,19 +250,21 @@ async function main(): Promise<void> {
   ];
   const ips = new Map<string, Map<string, number>>();
   for (const c of cases) {
-    const m = new Map<string, number>();
-    ips.set(c.name, m);
-    for (const cfg of configs) {
-      if (!timeLeft()) {
-        console.log(`skipped ${c.name} · ${cfg.name} (past --max-minutes)`);
-        continue;
+    const all = new Map<string, number[]>();
+    for (let r = 0; r < REPEAT; r++) {
+      for (const cfg of configs) {
+        if (!timeLeft()) {
+          console.log(`skipped ${c.name} · ${cfg.name} (past --max-minutes)`);
+          continue;
+        }
+        const x = await imgPerSec(c, cfg);
+        all.set(cfg.name, [...(all.get(cfg.name) ?? []), x.ips]);
+        console.log(`${c.name} · ${cfg.name}: ${x.ips.toFixed(1)} img/s (${x.steps} steps)`);
       }
-      const r = await imgPerSec(c, cfg);
-      m.set(cfg.name, r.ips);
-      console.log(`${c.name} · ${cfg.name}: ${r.ips.toFixed(1)} img/s (${r.steps} steps)`);
     }
+    ips.set(c.name, new Map([...all].map(([k, v]) => [k, median(v)])));
   }
-  console.log(`\n## Training img/s at batch ${BATCH}\n`);
+  console.log(`\n## Training img/s at batch ${BATCH}${REPEAT > 1 ? ` (median of ${REPEAT}, round-robin)` : ''}\n`);
   console.log(
     table(
       ['routing', ...cases.map((c) => c.name)],
