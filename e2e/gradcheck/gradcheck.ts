@@ -6,6 +6,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { checkOpGradients, type GradCheck } from '../../src/core/nn/ops/gradcheck';
 import { checkWgslKernels, type KernelCheck } from '../../src/core/nn/webgpu/check';
+import '../../src/core/nn/webgpu/register';
 
 declare global {
   interface Window {

@@ -2,6 +2,7 @@
 import { beforeAll } from 'vitest';
 import '../cli/nodeBackend';
 import { useNodeWebGpu } from '../cli/webgpuNode';
+import '../core/nn/webgpu/register';
 
 beforeAll(async () => {
   const { adapter } = await useNodeWebGpu();

@@ -9,6 +9,7 @@ import { createHost } from './host';
 import type { Command, WorkerEvent } from './protocol';
 import { browserLocks } from './runLocks';
 import { idbTuneCache } from '../storage/tuneCache';
+import '../core/nn/webgpu/register';
 
 declare const self: DedicatedWorkerGlobalScope;
 

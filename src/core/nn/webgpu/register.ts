@@ -1,0 +1,97 @@
+// Side-effect module: registers the WGSL kernels as the 'wgsl' candidates of the training ops (ops/candidates.ts),
+// for the autotuner to time and the gradient checks to force. Import it where WebGPU can run (worker, WebGPU
+// tests, the e2e gradcheck page, bench/gpu.ts). Each is available only on the webgpu backend and for arguments the
+// kernel handles (stride 1 or 2, float32, a GEMM grid and register tile the device takes).
+import * as tf from '@tensorflow/tfjs-core';
+import type { Candidate } from '../tune/autotuner';
+import { bnCandidate, registerCandidate } from '../ops/candidates';
+import { BN_EPS, type Normalize } from '../ops/bnGrads';
+import { samePad } from '../ops/convGrads';
+import { bnBackwardWgsl, convFilterGradWgsl, convInputGradWgsl, gemmPlan } from './index';
+import { MAX_GROUPS, webgpuBackend } from './program';
+import { TK } from './gemm';
+
+const onWebGpu = () => tf.getBackend() === 'webgpu';
+const isF32 = (t: unknown): t is tf.Tensor4D => t instanceof tf.Tensor && t.rank === 4 && t.dtype === 'float32';
+
+/** The GEMM runGemm would launch (default plan) fits the dispatch limits and the device's workgroup memory. */
+function gemmFits(M: number, N: number, K: number, batched: boolean): boolean {
+  const p = gemmPlan(M, N, K, batched ? { splits: 1 } : {});
+  if (Math.ceil(N / p.tn) > MAX_GROUPS || Math.ceil(M / p.tm) > MAX_GROUPS) return false;
+  const limit = webgpuBackend('wgsl').device.limits.maxComputeWorkgroupStorageSize;
+  return 4 * TK * (p.tm + 1 + p.tn + 1) <= limit;
+}
+
+const strideOk = (s: unknown) => s === 1 || s === 2;
+
+function filterGradFits(x: unknown, dy: unknown, kh: number, kw: number, stride: number): boolean {
+  if (!onWebGpu() || !isF32(x) || !isF32(dy) || !strideOk(stride) || kh < 1 || kw < 1) return false;
+  const [B, H, W, CI] = x.shape;
+  const [B2, HO, WO, CO] = dy.shape;
+  if (B2 !== B || HO !== samePad(H, kh, stride).out || WO !== samePad(W, kw, stride).out) return false;
+  return gemmFits(kh * kw * CI, CO, B * HO * WO, false);
+}
+
+function inputGradFits(dy: unknown, w: unknown, xShape: unknown, stride: number): boolean {
+  if (!onWebGpu() || !isF32(dy) || !isF32(w) || !Array.isArray(xShape) || !strideOk(stride)) return false;
+  const [kh, kw, CI, CO] = w.shape;
+  const [B, H, W] = xShape as number[];
+  if (xShape[3] !== CI || dy.shape[3] !== CO || dy.shape[0] !== B) return false;
+  if (dy.shape[1] !== samePad(H, kh, stride).out || dy.shape[2] !== samePad(W, kw, stride).out) return false;
+  return stride === 2
+    ? gemmFits(B * Math.ceil(H / 2) * Math.ceil(W / 2), CI, Math.ceil(kh / 2) * Math.ceil(kw / 2) * CO, true)
+    : gemmFits(B * H * W, CI, kh * kw * CO, false);
+}
+
+/** y = γ·x̂ + β as analyticNormalize, its backward in the WGSL kernel (4 dispatches: 2 column sums, 2 tiny, 1 dx). */
+export const wgslNormalize: Normalize = (x, mean, variance, gamma, beta) => {
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xi, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
+    const inv = tf.rsqrt(tf.add(variance, BN_EPS)) as tf.Tensor1D;
+    const xhat = tf.mul(tf.sub(xi, mean), inv) as tf.Tensor4D;
+    save([xhat, inv, g]);
+    return {
+      value: tf.add(tf.mul(xhat, g), b) as tf.Tensor4D,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xh, iv, gs] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+        const { dx, dgamma, dbeta } = bnBackwardWgsl(dy as tf.Tensor4D, xh, gs, iv);
+        return [dx, dgamma, dbeta];
+      },
+    };
+  });
+  return f(x, gamma, beta) as tf.Tensor4D;
+};
+
+const cand = (name: string, available: Candidate['available'], run: Candidate['run']): Candidate => ({
+  name,
+  available,
+  run,
+});
+
+registerCandidate(
+  'convFilterGrad',
+  cand(
+    'wgsl',
+    (...a) => filterGradFits(a[0], a[1], a[2] as number, a[3] as number, a[4] as number),
+    (...a) =>
+      convFilterGradWgsl(a[0] as tf.Tensor4D, a[1] as tf.Tensor4D, a[2] as number, a[3] as number, a[4] as number),
+  ),
+);
+registerCandidate(
+  'convInputGrad',
+  cand(
+    'wgsl',
+    (...a) => inputGradFits(a[0], a[1], a[2], a[3] as number),
+    (...a) =>
+      convInputGradWgsl(
+        a[0] as tf.Tensor4D,
+        a[1] as tf.Tensor4D,
+        a[2] as [number, number, number, number],
+        a[3] as number,
+      ),
+  ),
+);
+registerCandidate(
+  'bnTrain',
+  bnCandidate('wgsl', wgslNormalize, () => onWebGpu()),
+);
