@@ -3,33 +3,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AdamHyper } from './optim';
 
-/** tfjs's Conv2DBackpropFilter kernel (on webgpu: one thread per filter weight). */
-export function convFilterGradStock(
-  x: tf.Tensor4D,
-  dy: tf.Tensor4D,
-  kh: number,
-  kw: number,
-  stride: number,
-): tf.Tensor4D {
-  const filterShape = [kh, kw, x.shape[3], dy.shape[3]];
-  return tf
-    .engine()
-    .runKernel(
-      'Conv2DBackpropFilter',
-      { x, dy },
-      { strides: stride, pad: 'same', dataFormat: 'NHWC', filterShape },
-    ) as tf.Tensor4D;
-}
-
-/** tfjs's Conv2DBackpropInput kernel (what the conv2d gradient calls). */
-export function convInputGradStock(
-  dy: tf.Tensor4D,
-  w: tf.Tensor4D,
-  xShape: [number, number, number, number],
-  stride: number,
-): tf.Tensor4D {
-  return tf.conv2dTranspose(dy, w, xShape, stride, 'same');
-}
+// The conv gradients: the routed ops' own stock candidates (ops/convGrads.ts), under the names paired with the WGSL ones.
+export { stockFilterGrad as convFilterGradStock, stockInputGrad as convInputGradStock } from '../ops/convGrads';
 
 export function bnStatsStock(x: tf.Tensor4D): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
   return tf.moments(x, [0, 1, 2]) as { mean: tf.Tensor1D; variance: tf.Tensor1D };
