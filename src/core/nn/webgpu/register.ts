@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Candidate } from '../tune/autotuner';
 import { bnCandidate, registerCandidate } from '../ops/candidates';
-import { BN_EPS, type Normalize } from '../ops/bnGrads';
+import { closedFormNormalize, type Normalize } from '../ops/bnGrads';
 import { samePad } from '../ops/convGrads';
 import { bnBackwardWgsl, convFilterGradWgsl, convInputGradWgsl, gemmPlan } from './index';
 import { MAX_GROUPS, webgpuBackend } from './program';
@@ -44,23 +44,10 @@ function inputGradFits(dy: unknown, w: unknown, xShape: unknown, stride: number)
 }
 
 /** y = γ·x̂ + β as analyticNormalize, its backward in the WGSL kernel (4 dispatches: 2 column sums, 2 tiny, 1 dx). */
-export const wgslNormalize: Normalize = (x, mean, variance, gamma, beta) => {
-  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [xi, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-    const inv = tf.rsqrt(tf.add(variance, BN_EPS)) as tf.Tensor1D;
-    const xhat = tf.mul(tf.sub(xi, mean), inv) as tf.Tensor4D;
-    save([xhat, inv, g]);
-    return {
-      value: tf.add(tf.mul(xhat, g), b) as tf.Tensor4D,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xh, iv, gs] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
-        const { dx, dgamma, dbeta } = bnBackwardWgsl(dy as tf.Tensor4D, xh, gs, iv);
-        return [dx, dgamma, dbeta];
-      },
-    };
-  });
-  return f(x, gamma, beta) as tf.Tensor4D;
-};
+export const wgslNormalize: Normalize = closedFormNormalize((dy, xh, gs, iv) => {
+  const { dx, dgamma, dbeta } = bnBackwardWgsl(dy, xh, gs, iv);
+  return [dx, dgamma, dbeta];
+});
 
 const cand = (name: string, available: Candidate['available'], run: Candidate['run']): Candidate => ({
   name,
