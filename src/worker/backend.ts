@@ -36,17 +36,18 @@ setWasmPaths({
 // time (benchmarks), else tfjs's own choice.
 export const WASM_MAX_THREADS = 4;
 
+const forcedThreads = () => Math.min(WASM_MAX_THREADS, Number(import.meta.env?.VITE_WASM_THREADS) || 0);
+
+/** The thread count tfjs-wasm will run: the forced one, else its own min(4, hardwareConcurrency / 2). */
 export function wasmThreadsWanted(cores: number | undefined): number {
-  const forced = Number(import.meta.env?.VITE_WASM_THREADS);
-  if (forced > 0) return Math.min(WASM_MAX_THREADS, forced);
-  return Math.max(1, Math.min(WASM_MAX_THREADS, Math.floor((cores ?? 2) / 2)));
+  return forcedThreads() || Math.max(1, Math.min(WASM_MAX_THREADS, Math.floor((cores ?? 2) / 2)));
 }
 
 async function withWasmThreads<T>(f: () => Promise<T>): Promise<T> {
+  const threads = forcedThreads();
   const nav = globalThis.navigator as Navigator | undefined;
-  const threads = wasmThreadsWanted(nav?.hardwareConcurrency);
+  if (!threads || !nav) return f(); // tfjs's own choice: nothing to patch
   setThreadsCount(threads);
-  if (!nav?.hardwareConcurrency) return f();
   // The module reads navigator.hardwareConcurrency once, when it is instantiated: patch it for that moment only.
   const own = Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency');
   Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
