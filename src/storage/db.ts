@@ -1,14 +1,14 @@
 // The IndexedDB stores (idb-keyval, one database per purpose so each can be cleared on its own) and the
 // plain-words reasons storage fails: private windows without IndexedDB, a full quota.
-import { createStore, type UseStore } from 'idb-keyval';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
 
 export type StorageResult = { ok: true } | { ok: false; reason: string };
 
 const stores = new Map<string, UseStore>();
 
-export function store(
-  name: 'data' | 'teachers' | 'runs' | 'checkpoints' | 'speed' | 'backend' | 'tune',
-): UseStore {
+export type StoreName = 'data' | 'teachers' | 'runs' | 'checkpoints' | 'speed' | 'backend' | 'tune';
+
+export function store(name: StoreName): UseStore {
   if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser context');
   let s = stores.get(name);
   if (!s) stores.set(name, (s = createStore(`kd-noise-playground-${name}`, name)));
@@ -30,5 +30,23 @@ export async function attempt(write: () => Promise<void>): Promise<StorageResult
     return { ok: true };
   } catch (e) {
     return { ok: false, reason: storageFailure(e) };
+  }
+}
+
+/** A cache read: failing storage reads as nothing stored (the caller measures or tunes again). */
+export async function cacheGet<T>(name: StoreName, key: string): Promise<T | undefined> {
+  try {
+    return await get<T>(key, store(name));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cache write: failing storage only means doing the work again next time. */
+export async function cachePut(name: StoreName, key: string, value: unknown): Promise<void> {
+  try {
+    await set(key, value, store(name));
+  } catch {
+    // no storage: the value holds for this session only
   }
 }
