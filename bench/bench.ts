@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
 import { benchDataNode } from './data';
 import { nativeJax } from './native';
-import { benchAttackNode, benchNode } from './node';
+import { benchAttackNode, benchNode, benchSimdNode } from './node';
 
 const CIFAR = resolve('..', 'shared', 'data', 'cifar-10-binary-subset.tar.gz');
 const dataFile = existsSync(CIFAR) ? CIFAR : undefined;
@@ -35,6 +35,11 @@ if (!args.has('--browser-only')) {
   const cpu = rows.find((r) => r.backend === 'cpu');
   if (wasm && cpu)
     console.log(`  WASM / CPU training speed: ${(wasm.trainerImgPerSec / cpu.trainerImgPerSec).toFixed(1)}×`);
+  const simd = await benchSimdNode();
+  console.log(
+    `  WASM with the SIMD training kernels ${fmt(simd.on)} img/s vs without (tfjs ops) ${fmt(simd.off)} img/s: ` +
+      `${(simd.on / simd.off).toFixed(2)}×`,
+  );
 }
 
 if (!args.has('--browser-only')) {

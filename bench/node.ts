@@ -11,6 +11,7 @@ import { loadDataset } from '../src/core/data/load';
 import type { Dataset } from '../src/core/data/types';
 import { crossEntropy } from '../src/core/methods/losses';
 import { buildModel } from '../src/core/nn/build';
+import { disableSimdKernels } from '../src/core/nn/wasm/module';
 import { inputInfo, runExperiment } from '../src/core/train/trainer';
 import { stream } from '../src/core/rng';
 
@@ -92,6 +93,28 @@ export async function benchNode(backends: NodeBackend[], steps = 60, warmup = 10
     out.push({ backend, steps: n, bareImgPerSec: bare, trainerImgPerSec: trainer, ratio: trainer / bare });
   }
   return out;
+}
+
+/**
+ * The trainer on WASM with the SIMD kernels (src/core/nn/wasm/) on and off, alternated `rounds` times (best of
+ * each), so the speed-up is measured side by side.
+ */
+export async function benchSimdNode(steps = 60, warmup = 10, rounds = 2): Promise<{ on: number; off: number }> {
+  await useNodeBackend('wasm');
+  const data = await loadMnist();
+  let on = 0;
+  let off = 0;
+  try {
+    for (let r = 0; r < rounds; r++) {
+      disableSimdKernels(false);
+      on = Math.max(on, await trainerLoop(data, steps, warmup));
+      disableSimdKernels(true);
+      off = Math.max(off, await trainerLoop(data, steps, warmup));
+    }
+  } finally {
+    disableSimdKernels(false);
+  }
+  return { on, off };
 }
 
 export interface AttackBenchResult {

@@ -4,9 +4,8 @@ import type { ModelSpec } from '../config/schema';
 import type { Rng } from '../rng';
 import { assembleModel, dropout, normalizer, Params, uniquePrefix } from './layers';
 import type { Forward, InputInfo, Model } from './model';
-import { conv2d } from './ops/conv';
+import { convReluPool } from './ops/convBlock';
 import { matMulDense } from './ops/dense';
-import { maxPool2 } from './ops/pool';
 
 type CnnSpec = Extract<ModelSpec, { family: 'cnn' }>;
 
@@ -26,8 +25,8 @@ export function buildCnn(spec: CnnSpec, input: InputInfo, rng: Rng): Model {
 
   const apply = (x: tf.Tensor4D, f: Forward): tf.Tensor2D => {
     let h = norm.apply(x);
-    h = maxPool2(tf.relu(tf.add(conv2d(h, w1 as tf.Tensor4D, 1, f.inputGrad !== false), b1)) as tf.Tensor4D);
-    h = maxPool2(tf.relu(tf.add(conv2d(h, w2 as tf.Tensor4D), b2)) as tf.Tensor4D);
+    h = convReluPool(h, w1 as tf.Tensor4D, b1 as tf.Tensor1D, f.inputGrad !== false);
+    h = convReluPool(h, w2 as tf.Tensor4D, b2 as tf.Tensor1D);
     let z = tf.reshape(h, [h.shape[0], flat]) as tf.Tensor2D;
     z = tf.relu(tf.add(matMulDense(z, w3 as tf.Tensor2D), b3)) as tf.Tensor2D;
     z = dropout(z, spec.dropout, f);

@@ -23,6 +23,7 @@ import {
   transposedConvFilterGrad,
   withFlag,
 } from './convGrads';
+import { simdFilterGrad, simdFilterGradApplies } from '../wasm/ops';
 
 export type OpKind = 'convFilterGrad' | 'convInputGrad' | 'denseGrad' | 'bnTrain';
 export const OP_KINDS: readonly OpKind[] = ['convFilterGrad', 'convInputGrad', 'denseGrad', 'bnTrain'];
@@ -62,6 +63,8 @@ const registry = new Map<OpKind, Candidate[]>([
       cand('stock', hasStockFilterGrad, stockFilterGrad),
       cand('transposed-conv', always, transposedConvFilterGrad),
       cand('shifted-matmul', always, shiftedMatmulFilterGrad),
+      // WASM: a SIMD kernel over the heap (wasm/kernels.wat), no packing of dy as XNNPACK weights.
+      cand('wasm-simd', (x: tf.Tensor4D, dy: tf.Tensor4D) => simdFilterGradApplies(x, dy), simdFilterGrad),
     ],
   ],
   [

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '../../rng';
 import { batchNormTrain, type BnParams } from './batchnorm';
 import { conv2d } from './conv';
+import { convReluPool } from './convBlock';
 import { matMulDense } from './dense';
 import { candidatesOf, type OpKind } from './candidates';
 import { forceCandidate, forcedMisses, setOpsMode, type OpsMode } from './routing';
@@ -51,6 +52,24 @@ function cases(): [string, string, Build][] {
       },
     ]);
   }
+  // The CNN block (fused on WASM: ReLU, pooling and bias backward in one kernel): values around 0.2 so that
+  // windows of every sign occur.
+  for (const [xs, co] of [
+    [[2, 6, 6, 3], 8],
+    [[4, 8, 8, 16], 16],
+  ] as [number[], number][]) {
+    out.push([
+      'convBlock',
+      `x ${xs.join('×')}, 3×3→${co}, ReLU, pool 2`,
+      (rng) => {
+        const r = rand(rng, [xs[0], xs[1] / 2, xs[2] / 2, co]);
+        return {
+          inputs: [rand(rng, xs, 1, 0.2), rand(rng, [3, 3, xs[3], co], 0.5), rand(rng, [co], 0.2), r],
+          f: (x, w, b) => tf.sum(tf.mul(convReluPool(x as tf.Tensor4D, w as tf.Tensor4D, b as tf.Tensor1D), r)),
+        };
+      },
+    ]);
+  }
   for (const [m, k, n] of [
     [8, 20, 6],
     [32, 64, 10],
@@ -92,6 +111,7 @@ function cases(): [string, string, Build][] {
 /** The candidates each case's op routes through. */
 const OPS_OF: Record<string, OpKind[]> = {
   conv2d: ['convFilterGrad', 'convInputGrad'],
+  convBlock: ['convFilterGrad', 'convInputGrad'],
   dense: ['denseGrad'],
   batchnorm: ['bnTrain'],
 };
