@@ -2,6 +2,7 @@
 // gradients of conv/dense kernels, as PyTorch's SGD/Adam `weight_decay` does.
 import * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerSpec } from '../config/schema';
+import { FusedAdamOptimizer } from './fusedAdam';
 
 export interface Optim {
   readonly type: OptimizerSpec['type'];
@@ -40,7 +41,8 @@ export function makeOptimizer(spec: OptimizerSpec): Optim {
       },
     };
   }
-  const opt = tf.train.adam(spec.lr);
+  // tf.train.adam's defaults (β1 0.9, β2 0.999, the backend's ε); one fused kernel per variable on WASM.
+  const opt = new FusedAdamOptimizer(spec.lr, 0.9, 0.999);
   return {
     type: 'adam',
     opt,

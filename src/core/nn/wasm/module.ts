@@ -34,6 +34,24 @@ export interface SimdKernels {
     s: number,
   ): void;
   reluPoolGrad(a: number, dp: number, dz: number, db: number, B: number, H: number, W: number, C: number): void;
+  adam(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    pOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    omb1: number,
+    omb2: number,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    eps: number,
+    nlr: number,
+  ): void;
 }
 
 const loaded = new WeakMap<object, SimdKernels | null>();
