@@ -33,6 +33,7 @@ const convCases: [number[], number, number, number][] = [
   [[2, 7, 7, 4], 3, 8, 2],
   [[2, 8, 8, 3], 1, 5, 2],
   [[4, 8, 8, 16], 3, 16, 1],
+  [[2, 7, 7, 8], 3, 8, 2],
 ];
 
 function cases(): [string, string, Build][] {

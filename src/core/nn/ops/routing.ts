@@ -6,7 +6,7 @@
 //      model's first step, an op without a choice records its arguments;
 //   4. the prior rule, measured on WASM (tfjs 4.22, XNNPACK): a matMul with a transpose flag runs 10-15× slower
 //      than an explicit transpose and a plain matMul, Conv2DBackpropInput ~10× slower than the conv with the
-//      rotated filter; on WASM the SIMD filter-gradient kernel (3-12× faster than the conv over transposed
+//      rotated filter (stride 1) or the SIMD input-gradient kernel (any stride); on WASM the SIMD filter-gradient kernel (3-12× faster than the conv over transposed
 //      tensors for the default student); that conv on cpu/webgl; stock on WebGPU (2.7× faster on SwiftShader).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Candidate, Tuner } from '../tune/autotuner';
@@ -59,8 +59,9 @@ export function priorChoice(op: OpKind, args: readonly unknown[]): string {
         ? 'wasm-simd'
         : 'transposed-conv';
     case 'convInputGrad': {
-      const rotated = candidate('convInputGrad', 'rotated-conv')!;
-      return b === 'wasm' && rotated.available(...args) ? 'rotated-conv' : 'stock';
+      if (b !== 'wasm') return 'stock';
+      if (candidate('convInputGrad', 'rotated-conv')!.available(...args)) return 'rotated-conv';
+      return args[1] && candidate('convInputGrad', 'wasm-simd')!.available(...args) ? 'wasm-simd' : 'stock';
     }
     case 'denseGrad':
       return b === 'wasm' ? 'explicit-transpose' : 'stock';

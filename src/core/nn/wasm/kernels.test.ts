@@ -1,16 +1,17 @@
-// The SIMD kernels (kernels.wat) on tfjs-wasm's heap against tfjs's own formulations on the cpu backend, and the
-// committed assembly against a fresh one.
+// The SIMD kernels (kernels.wat) on tfjs-wasm's heap against tfjs's own formulations on the cpu backend (filter and
+// input gradients of convs, the ReLU-pool-bias backward, the fused CNN block), and the committed assembly against a
+// fresh one.
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assemble, render } from '../../../../scripts/build-wasm.mjs';
 import { useNodeBackend } from '../../../cli/nodeBackend';
 import { Rng } from '../../rng';
-import { transposedConvFilterGrad } from '../ops/convGrads';
+import { stockInputGrad, transposedConvFilterGrad } from '../ops/convGrads';
 import { convReluPool } from '../ops/convBlock';
 import { setOpsMode } from '../ops/routing';
 import { disableSimdKernels, simdKernels } from './module';
-import { reluPoolGrad, simdFilterGrad } from './ops';
+import { reluPoolGrad, simdFilterGrad, simdInputGrad } from './ops';
 
 const host = (shape: number[], seed: number, offset = 0) => {
   const rng = new Rng(seed);
@@ -56,8 +57,11 @@ describe('SIMD kernels on WASM', () => {
     disableSimdKernels(false);
   });
 
-  // [x shape, kernel, out channels, stride]: 1 and 5 input channels, odd sizes, stride 2, strided 1×1, batch 1.
+  // [x shape, kernel, out channels, stride]: 1 and 5 input channels, odd sizes, stride 2, strided 1×1, batch 1
+  // (the input gradient takes those with a multiple of 8 input channels, and one with 5 output channels).
   const cases: [number[], number, number, number][] = [
+    [[2, 9, 7, 8], 3, 16, 2],
+    [[2, 8, 8, 16], 1, 8, 2],
     [[3, 9, 7, 1], 3, 16, 1],
     [[2, 6, 6, 5], 3, 8, 1],
     [[3, 9, 7, 5], 3, 8, 2],
@@ -77,6 +81,27 @@ describe('SIMD kernels on WASM', () => {
       ]);
       const before = tf.memory().numTensors;
       const [got] = await on('wasm', inputs, (x, dy) => [simdFilterGrad(x as tf.Tensor4D, dy as tf.Tensor4D, k, k, s)]);
+      expect(relErr(got, ref)).toBeLessThan(1e-5);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+
+  for (const [xs, k, co, s] of cases.filter(([xs]) => xs[3] % 8 === 0).concat([[[2, 9, 7, 8], 3, 5, 2]])) {
+    it(`input gradient equals tfjs's Conv2DBackpropInput on cpu: x ${xs.join('×')}, ${k}×${k}→${co}, stride ${s}`, async () => {
+      const dys = [xs[0], Math.ceil(xs[1] / s), Math.ceil(xs[2] / s), co];
+      const ws = [k, k, xs[3], co];
+      const xShape = xs as [number, number, number, number];
+      const inputs: [Float32Array, number[]][] = [
+        [host(dys, 8), dys],
+        [host(ws, 9), ws],
+      ];
+      const [ref] = await on('cpu', inputs, (dy, w) => [
+        stockInputGrad(dy as tf.Tensor4D, w as tf.Tensor4D, xShape, s),
+      ]);
+      const before = tf.memory().numTensors;
+      const [got] = await on('wasm', inputs, (dy, w) => [
+        simdInputGrad(dy as tf.Tensor4D, w as tf.Tensor4D, xShape, s),
+      ]);
       expect(relErr(got, ref)).toBeLessThan(1e-5);
       expect(tf.memory().numTensors).toBe(before);
     });

@@ -33,6 +33,33 @@ export interface SimdKernels {
     KW: number,
     s: number,
   ): void;
+  crop(
+    xp: number,
+    x: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    Hp: number,
+    Wp: number,
+    top: number,
+    left: number,
+  ): void;
+  convInputGrad(
+    dz: number,
+    wt: number,
+    dxp: number,
+    B: number,
+    Ho: number,
+    Wo: number,
+    Co: number,
+    Hp: number,
+    Wp: number,
+    Ci: number,
+    KH: number,
+    KW: number,
+    s: number,
+  ): void;
   reluPoolGrad(a: number, dp: number, dz: number, db: number, B: number, H: number, W: number, C: number): void;
   adam(
     p: number,

@@ -36,6 +36,38 @@ export function simdFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: 
   });
 }
 
+/** Whether simdInputGrad runs: the kernel's register block is 8 input channels. */
+export function simdInputGradApplies(w: tf.Tensor4D): boolean {
+  return simdKernels() !== null && w.shape[2] % 8 === 0 && f32(w);
+}
+
+/** dX of a 'same'-padded conv (any stride and kernel): scattered into x's padded frame, then cropped. */
+export function simdInputGrad(
+  dy: tf.Tensor4D,
+  w: tf.Tensor4D,
+  xShape: [number, number, number, number],
+  stride: number,
+): tf.Tensor4D {
+  const k = simdKernels()!;
+  return tf.tidy(() => {
+    const [B, H, W, Ci] = xShape;
+    const [kh, kw, , Co] = w.shape;
+    const [, Ho, Wo] = dy.shape;
+    const ph = samePad(H, kh, stride);
+    const pw = samePad(W, kw, stride);
+    const Hp = (Ho - 1) * stride + kh;
+    const Wp = (Wo - 1) * stride + kw;
+    const wt = tf.transpose(w, [0, 1, 3, 2]);
+    const framed = Hp !== H || Wp !== W || ph.before > 0 || pw.before > 0;
+    const dxp = heapTensor<tf.Rank.R4>(framed ? [B, Hp, Wp, Ci] : xShape);
+    k.convInputGrad(heapOffset(dy), heapOffset(wt), heapOffset(dxp), B, Ho, Wo, Co, Hp, Wp, Ci, kh, kw, stride);
+    if (!framed) return dxp;
+    const dx = heapTensor<tf.Rank.R4>(xShape);
+    k.crop(heapOffset(dxp), heapOffset(dx), B, H, W, Ci, Hp, Wp, ph.before, pw.before);
+    return dx;
+  });
+}
+
 /** Whether reluPoolGrad runs: 2×2/2 pooling of even sizes, channels a multiple of 4 (the SIMD width). */
 export function reluPoolGradApplies(shape: readonly number[], dtype: tf.DataType): boolean {
   return (
