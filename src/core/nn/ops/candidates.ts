@@ -23,6 +23,7 @@ import {
   transposedConvFilterGrad,
   withFlag,
 } from './convGrads';
+import { simdBnApplies, simdNormalize, simdStats } from '../wasm/batchnorm';
 import { simdFilterGrad, simdFilterGradApplies, simdInputGrad, simdInputGradApplies } from '../wasm/ops';
 
 export type OpKind = 'convFilterGrad' | 'convInputGrad' | 'denseGrad' | 'bnTrain';
@@ -45,7 +46,7 @@ const NAIVE_TRANSPOSE = 'WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE';
 export function bnCandidate(
   name: string,
   normalize: Normalize,
-  available: () => boolean = always,
+  available: (x?: tf.Tensor4D) => boolean = always,
   stats: Stats = tfMoments,
 ): Candidate {
   return cand(
@@ -107,7 +108,15 @@ const registry = new Map<OpKind, Candidate[]>([
       ]),
     ],
   ],
-  ['bnTrain', [bnCandidate('stock', stockNormalize), bnCandidate('analytic', analyticNormalize)]],
+  [
+    'bnTrain',
+    [
+      bnCandidate('stock', stockNormalize),
+      bnCandidate('analytic', analyticNormalize),
+      // WASM: statistics, normalisation and backward as SIMD passes over the activation (wasm/batchnorm.ts).
+      bnCandidate('wasm-simd', simdNormalize, simdBnApplies, simdStats),
+    ],
+  ],
 ]);
 
 export function candidatesOf(op: OpKind | string): readonly Candidate[] {

@@ -66,7 +66,7 @@ export function priorChoice(op: OpKind, args: readonly unknown[]): string {
     case 'denseGrad':
       return b === 'wasm' ? 'explicit-transpose' : 'stock';
     case 'bnTrain':
-      return 'analytic';
+      return b === 'wasm' && candidate('bnTrain', 'wasm-simd')!.available(...args) ? 'wasm-simd' : 'analytic';
   }
 }
 

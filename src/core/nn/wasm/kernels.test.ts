@@ -1,5 +1,5 @@
 // The SIMD kernels (kernels.wat) on tfjs-wasm's heap against tfjs's own formulations on the cpu backend (filter and
-// input gradients of convs, the ReLU-pool-bias backward, the fused CNN block), and the committed assembly against a
+// input gradients of convs, the ReLU-pool-bias backward, batch norm, the fused CNN block), and the committed assembly against a
 // fresh one.
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
@@ -8,8 +8,10 @@ import { assemble, render } from '../../../../scripts/build-wasm.mjs';
 import { useNodeBackend } from '../../../cli/nodeBackend';
 import { Rng } from '../../rng';
 import { stockInputGrad, transposedConvFilterGrad } from '../ops/convGrads';
+import { bnForward, stockNormalize, tfMoments, type Normalize, type Stats } from '../ops/bnGrads';
 import { convReluPool } from '../ops/convBlock';
 import { setOpsMode } from '../ops/routing';
+import { simdNormalize, simdStats } from './batchnorm';
 import { disableSimdKernels, simdKernels } from './module';
 import { reluPoolGrad, simdFilterGrad, simdInputGrad } from './ops';
 
@@ -132,6 +134,31 @@ describe('SIMD kernels on WASM', () => {
       const pos = (a: Float32Array) => Array.from(a, (v) => v + 0);
       expect(pos(got[0])).toEqual(pos(ref[0]));
       expect(relErr(got[1], ref[1])).toBeLessThan(1e-5);
+    });
+  }
+
+  for (const shape of [
+    [3, 5, 7, 4],
+    [16, 8, 8, 64],
+  ]) {
+    it(`batch norm (statistics, y, and dx, dγ, dβ) equals tfjs's own on cpu: x ${shape.join('×')}`, async () => {
+      const C = shape[3];
+      const inputs: [Float32Array, number[]][] = [
+        [host(shape, 10, 2), shape],
+        [host([C], 11, 1), [C]],
+        [host([C], 12), [C]],
+        [host(shape, 13), shape],
+      ];
+      const run = (normalize: Normalize, stats: Stats) => (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, r: tf.Tensor) => {
+        const [y, mean, variance] = bnForward(normalize, stats, x as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D);
+        const grads = tf.grads((xi: tf.Tensor, gi: tf.Tensor, bi: tf.Tensor) =>
+          tf.sum(tf.mul(bnForward(normalize, stats, xi as tf.Tensor4D, gi as tf.Tensor1D, bi as tf.Tensor1D)[0], r)),
+        )([x, g, b]);
+        return [y, mean, variance, ...grads];
+      };
+      const ref = await on('cpu', inputs, run(stockNormalize, tfMoments));
+      const got = await on('wasm', inputs, run(simdNormalize, simdStats));
+      for (let i = 0; i < ref.length; i++) expect(relErr(got[i], ref[i]), `output ${i}`).toBeLessThan(1e-4);
     });
   }
 

@@ -420,4 +420,117 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl)))
   )
+
+  ;; Per-channel sums over R rows of x [R,C] into out [C] (zeroed here), or, with a mean given (sq = 1), the sums
+  ;; of squared deviations Σ (x − mean)². C % 4 == 0. Batch-norm statistics: R = N·H·W.
+  (func (export "channelSums")
+    (param $x i32) (param $mean i32) (param $out i32) (param $R i32) (param $C i32) (param $sq i32)
+    (local $r i32) (local $c i32) (local $cBytes i32) (local $p i32) (local $v v128)
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (memory.fill (local.get $out) (i32.const 0) (local.get $cBytes))
+    (local.set $p (local.get $x))
+    (local.set $r (i32.const 0))
+    (block $rd (loop $rl
+      (br_if $rd (i32.ge_s (local.get $r) (local.get $R)))
+      (local.set $c (i32.const 0))
+      (block $cd (loop $cl
+        (br_if $cd (i32.ge_s (local.get $c) (local.get $cBytes)))
+        (local.set $v (v128.load (i32.add (local.get $p) (local.get $c))))
+        (if (local.get $sq) (then
+          (local.set $v (f32x4.sub (local.get $v) (v128.load (i32.add (local.get $mean) (local.get $c)))))
+          (local.set $v (f32x4.mul (local.get $v) (local.get $v)))))
+        (v128.store (i32.add (local.get $out) (local.get $c))
+          (f32x4.add (v128.load (i32.add (local.get $out) (local.get $c))) (local.get $v)))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (local.set $p (i32.add (local.get $p) (local.get $cBytes)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl)))
+  )
+
+  ;; Batch-norm forward over x [R,C]: xhat = (x − mean)·inv and y = xhat·gamma + beta (per-channel vectors [C]).
+  (func (export "bnNormalize")
+    (param $x i32) (param $mean i32) (param $inv i32) (param $gamma i32) (param $beta i32) (param $xhat i32) (param $y i32)
+    (param $R i32) (param $C i32)
+    (local $r i32) (local $c i32) (local $cBytes i32) (local $o i32) (local $h v128)
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $o (i32.const 0))
+    (local.set $r (i32.const 0))
+    (block $rd (loop $rl
+      (br_if $rd (i32.ge_s (local.get $r) (local.get $R)))
+      (local.set $c (i32.const 0))
+      (block $cd (loop $cl
+        (br_if $cd (i32.ge_s (local.get $c) (local.get $cBytes)))
+        (local.set $h (f32x4.mul
+          (f32x4.sub (v128.load (i32.add (local.get $x) (i32.add (local.get $o) (local.get $c))))
+            (v128.load (i32.add (local.get $mean) (local.get $c))))
+          (v128.load (i32.add (local.get $inv) (local.get $c)))))
+        (v128.store (i32.add (local.get $xhat) (i32.add (local.get $o) (local.get $c))) (local.get $h))
+        (v128.store (i32.add (local.get $y) (i32.add (local.get $o) (local.get $c)))
+          (f32x4.add (f32x4.mul (local.get $h) (v128.load (i32.add (local.get $gamma) (local.get $c))))
+            (v128.load (i32.add (local.get $beta) (local.get $c)))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (local.set $o (i32.add (local.get $o) (local.get $cBytes)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl)))
+  )
+
+  ;; Batch-norm backward's two reductions over R rows, in one pass: sdy = Σ dy, sdyx = Σ dy·xhat (both [C], zeroed
+  ;; here).
+  (func (export "bnBackwardSums")
+    (param $dy i32) (param $xhat i32) (param $sdy i32) (param $sdyx i32) (param $R i32) (param $C i32)
+    (local $r i32) (local $c i32) (local $cBytes i32) (local $o i32) (local $d v128)
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (memory.fill (local.get $sdy) (i32.const 0) (local.get $cBytes))
+    (memory.fill (local.get $sdyx) (i32.const 0) (local.get $cBytes))
+    (local.set $o (i32.const 0))
+    (local.set $r (i32.const 0))
+    (block $rd (loop $rl
+      (br_if $rd (i32.ge_s (local.get $r) (local.get $R)))
+      (local.set $c (i32.const 0))
+      (block $cd (loop $cl
+        (br_if $cd (i32.ge_s (local.get $c) (local.get $cBytes)))
+        (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $c)))))
+        (v128.store (i32.add (local.get $sdy) (local.get $c))
+          (f32x4.add (v128.load (i32.add (local.get $sdy) (local.get $c))) (local.get $d)))
+        (v128.store (i32.add (local.get $sdyx) (local.get $c))
+          (f32x4.add (v128.load (i32.add (local.get $sdyx) (local.get $c)))
+            (f32x4.mul (local.get $d) (v128.load (i32.add (local.get $xhat) (i32.add (local.get $o) (local.get $c)))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (local.set $o (i32.add (local.get $o) (local.get $cBytes)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl)))
+  )
+
+  ;; Batch-norm backward's elementwise part: dx = scale·((n·dy − sdy) − xhat·sdyx), per-channel vectors [C], in
+  ;; the order of the closed form in tfjs ops (bnGrads.ts analyticNormalize), so both round alike.
+  (func (export "bnBackwardDx")
+    (param $dy i32) (param $xhat i32) (param $scale i32) (param $sdy i32) (param $sdyx i32) (param $dx i32)
+    (param $R i32) (param $C i32) (param $n f32)
+    (local $r i32) (local $c i32) (local $cBytes i32) (local $o i32) (local $N v128)
+    (local.set $N (f32x4.splat (local.get $n)))
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $o (i32.const 0))
+    (local.set $r (i32.const 0))
+    (block $rd (loop $rl
+      (br_if $rd (i32.ge_s (local.get $r) (local.get $R)))
+      (local.set $c (i32.const 0))
+      (block $cd (loop $cl
+        (br_if $cd (i32.ge_s (local.get $c) (local.get $cBytes)))
+        (v128.store (i32.add (local.get $dx) (i32.add (local.get $o) (local.get $c)))
+          (f32x4.mul (v128.load (i32.add (local.get $scale) (local.get $c)))
+            (f32x4.sub
+              (f32x4.sub
+                (f32x4.mul (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $c)))) (local.get $N))
+                (v128.load (i32.add (local.get $sdy) (local.get $c))))
+              (f32x4.mul (v128.load (i32.add (local.get $xhat) (i32.add (local.get $o) (local.get $c))))
+                (v128.load (i32.add (local.get $sdyx) (local.get $c)))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (local.set $o (i32.add (local.get $o) (local.get $cBytes)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl)))
+  )
 )

@@ -61,6 +61,30 @@ export interface SimdKernels {
     s: number,
   ): void;
   reluPoolGrad(a: number, dp: number, dz: number, db: number, B: number, H: number, W: number, C: number): void;
+  channelSums(x: number, mean: number, out: number, R: number, C: number, sq: number): void;
+  bnNormalize(
+    x: number,
+    mean: number,
+    inv: number,
+    gamma: number,
+    beta: number,
+    xhat: number,
+    y: number,
+    R: number,
+    C: number,
+  ): void;
+  bnBackwardSums(dy: number, xhat: number, sdy: number, sdyx: number, R: number, C: number): void;
+  bnBackwardDx(
+    dy: number,
+    xhat: number,
+    scale: number,
+    sdy: number,
+    sdyx: number,
+    dx: number,
+    R: number,
+    C: number,
+    n: number,
+  ): void;
   adam(
     p: number,
     g: number,
