@@ -5,19 +5,23 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { KERNELS_PLAIN, KERNELS_SHARED } from './kernels.gen';
 
+/** Copies between a tensor [B,H,W,C] and its padded frame [B,Hp,Wp,C] (offset top, left): pointers first. */
+type Frame = (
+  from: number,
+  to: number,
+  B: number,
+  H: number,
+  W: number,
+  C: number,
+  Hp: number,
+  Wp: number,
+  top: number,
+  left: number,
+) => void;
+
 export interface SimdKernels {
-  pad(
-    x: number,
-    xp: number,
-    B: number,
-    H: number,
-    W: number,
-    C: number,
-    Hp: number,
-    Wp: number,
-    top: number,
-    left: number,
-  ): void;
+  /** x [B,H,W,C] into its zero frame xp [B,Hp,Wp,C] at (top, left). */
+  pad: Frame;
   convFilterGrad(
     xp: number,
     dz: number,
@@ -33,18 +37,8 @@ export interface SimdKernels {
     KW: number,
     s: number,
   ): void;
-  crop(
-    xp: number,
-    x: number,
-    B: number,
-    H: number,
-    W: number,
-    C: number,
-    Hp: number,
-    Wp: number,
-    top: number,
-    left: number,
-  ): void;
+  /** The inverse: x from xp (arguments in pad's order, xp first). */
+  crop: Frame;
   convInputGrad(
     dz: number,
     wt: number,
