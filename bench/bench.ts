@@ -2,7 +2,10 @@
 //   --node-only / --browser-only: one half; --dev: the browser half on the dev server instead of a production
 //   build; --long-tasks-only: skip the per-backend browser runs; --noise-panel: the long-task run with the noise panel
 //   open and one student per noise source (Soft Randomization, Fickle Teacher, Messy Collaboration);
-//   --backends=wasm,cpu: only those per-backend browser runs; --no-long-tasks: skip the long-task run.
+//   --backends=wasm,cpu: only those per-backend browser runs; --no-long-tasks: skip the long-task run;
+//   --no-gpu: skip the WebGPU (Dawn on SwiftShader here) autotuned-vs-best-single check, also skipped by the
+//   --…-only flags.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchBrowser } from './browser';
@@ -109,5 +112,26 @@ if (!args.has('--node-only')) {
     console.log(
       `  events received: ${longTasks.noiseViews} noise views (${rate(longTasks.noiseViews)}/s), ${longTasks.predictionGrids} prediction grids`,
     );
+  }
+}
+
+// WebGPU in Node (Dawn; SwiftShader on a machine without a GPU): the autotuned small CNN against every single
+// formulation, each measured three times round-robin (bench/gpu.ts, which prints the whole device check).
+const only = ['--node-only', '--browser-only', '--long-tasks-only'].some((f) => args.has(f));
+if (!args.has('--no-gpu') && !only) {
+  const gpuArgs = ['--quick', '--only', 'cnn', '--seconds', '3', '--repeat', '3'];
+  console.log(`\nWebGPU in Node (bench/gpu.ts ${gpuArgs.join(' ')}): autotuned vs the best single formulation`);
+  const r = spawnSync('node', ['scripts/with-vulkan.mjs', 'npx', 'tsx', 'bench/gpu.ts', ...gpuArgs], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines = (r.stdout ?? '').split('\n');
+  const adapter = lines.find((l) => l.startsWith('WebGPU adapter:'));
+  const at = lines.findIndex((l) => l.includes('autotuned / best single'));
+  if (r.status !== 0 || at < 0)
+    console.log(`  not measured (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').at(-1)}`);
+  else {
+    if (adapter) console.log(`  ${adapter}`);
+    for (const l of lines.slice(at, at + 3)) console.log(`  ${l}`);
   }
 }

@@ -220,7 +220,10 @@ async function main(): Promise<void> {
     console.log(`tuned ${c.name}: ${got.length} new shapes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     records.push(...got.map((r) => ({ ...r, model: c.name.split(' (')[0] })));
   }
-  const names = [...new Set(OP_KINDS.flatMap((op) => candidatesOf(op).map((x) => x.name)))];
+  // The WASM kernels never apply on WebGPU (a column of dashes; forced, they would time the prior rule again).
+  const names = [...new Set(OP_KINDS.flatMap((op) => candidatesOf(op).map((x) => x.name)))].filter(
+    (n) => n !== 'wasm-simd',
+  );
   console.log(
     `\n## Per-op ms (B=${BATCH}; median of the tuner's timed calls; – = not applicable or not timed; model: the first whose step decided the shape)\n`,
   );
