@@ -26,21 +26,36 @@ export type Normalize = (
 /** The closed-form backward from x̂, γ and 1/√(σ² + ε): [dx, dγ, dβ]. */
 export type BnBackward = (dy: tf.Tensor4D, xhat: tf.Tensor4D, gamma: tf.Tensor1D, inv: tf.Tensor1D) => tf.Tensor[];
 
+/** x̂ = (x − μ)·inv and y = γ·x̂ + β, given inv = 1/√(σ² + ε). */
+export type BnAffine = (
+  x: tf.Tensor4D,
+  mean: tf.Tensor1D,
+  inv: tf.Tensor1D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+) => { xhat: tf.Tensor4D; y: tf.Tensor4D };
+
+const tfAffine: BnAffine = (x, mean, inv, gamma, beta) => {
+  const xhat = tf.mul(tf.sub(x, mean), inv) as tf.Tensor4D;
+  return { xhat, y: tf.add(tf.mul(xhat, gamma), beta) as tf.Tensor4D };
+};
+
 /**
- * y = γ·x̂ + β with x̂ = (x − μ)/√(σ² + ε), differentiated by `backward` (the closed form, two reductions):
+ * y = γ·x̂ + β with x̂ = (x − μ)/√(σ² + ε) (computed by `affine`), differentiated by `backward` (the closed form,
+ * two reductions):
  *   dβ = Σ dy,  dγ = Σ dy·x̂,  dx = γ/(N·√(σ² + ε)) · (N·dy − Σ dy − x̂·Σ dy·x̂)
  * μ and σ² come from outside the custom op, so autodiff never differentiates through tf.moments (tfjs's
  * own batch-norm gradient does, and measured 10-20× slower on a real GPU). Sums run over N, H, W.
  */
-export function closedFormNormalize(backward: BnBackward): Normalize {
+export function closedFormNormalize(backward: BnBackward, affine: BnAffine = tfAffine): Normalize {
   return (x, mean, variance, gamma, beta) => {
     const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [xi, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
       const inv = tf.rsqrt(tf.add(variance, BN_EPS)) as tf.Tensor1D;
-      const xhat = tf.mul(tf.sub(xi, mean), inv) as tf.Tensor4D;
+      const { xhat, y } = affine(xi, mean, inv, g, b);
       save([xhat, inv, g]);
       return {
-        value: tf.add(tf.mul(xhat, g), b) as tf.Tensor4D,
+        value: y,
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
           const [xh, iv, gs] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
           return backward(dy as tf.Tensor4D, xh, gs, iv);

@@ -6,8 +6,9 @@
 //      model's first step, an op without a choice records its arguments;
 //   4. the prior rule, measured on WASM (tfjs 4.22, XNNPACK): a matMul with a transpose flag runs 10-15× slower
 //      than an explicit transpose and a plain matMul, Conv2DBackpropInput ~10× slower than the conv with the
-//      rotated filter (stride 1) or the SIMD input-gradient kernel (any stride); on WASM the SIMD filter-gradient kernel (3-12× faster than the conv over transposed
-//      tensors for the default student); that conv on cpu/webgl; stock on WebGPU (2.7× faster on SwiftShader).
+//      rotated filter (stride 1) or the SIMD input-gradient kernel (any stride); the SIMD filter-gradient kernel
+//      (3-12× faster than the conv over transposed tensors for the default student) and batch-norm kernels; the
+//      conv over transposed tensors on cpu/webgl; stock on WebGPU (2.7× faster on SwiftShader).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Candidate, Tuner } from '../tune/autotuner';
 import { candidate, candidatesOf, type OpKind } from './candidates';

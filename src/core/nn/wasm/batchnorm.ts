@@ -4,7 +4,7 @@
 // them as ~20 kernels over the activation, with tf.moments and the reductions over N·H·W transposing first;
 // measured on WRN-10-1 (32×32×3, batch 64, Node) they took ~100 ms of a ~470 ms step.
 import * as tf from '@tensorflow/tfjs-core';
-import { BN_EPS, type Normalize, type Stats } from '../ops/bnGrads';
+import { closedFormNormalize, type Normalize, type Stats } from '../ops/bnGrads';
 import { heapOffset as at, heapTensor, simdKernels } from './module';
 
 /** Whether the kernels run for x: float32, channels a multiple of 4 (the SIMD width). */
@@ -29,32 +29,25 @@ export const simdStats: Stats = (x) => {
   });
 };
 
-/** y = γ·x̂ + β with the closed-form backward, all passes over the activation in SIMD kernels. */
-export const simdNormalize: Normalize = (x, mean, variance, gamma, beta) => {
-  const k = simdKernels()!;
-  const R = rowsOf(x);
-  const C = x.shape[3];
-  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [xi, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-    const inv = tf.rsqrt(tf.add(variance, BN_EPS)) as tf.Tensor1D;
-    const xhat = heapTensor<tf.Rank.R4>(xi.shape);
-    const y = heapTensor<tf.Rank.R4>(xi.shape);
-    k.bnNormalize(at(xi), at(mean), at(inv), at(g), at(b), at(xhat), at(y), R, C);
-    save([xhat, inv, g]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xh, iv, gs] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
-        const sdy = heapTensor<tf.Rank.R1>([C]);
-        const sdyx = heapTensor<tf.Rank.R1>([C]);
-        k.bnBackwardSums(at(dy), at(xh), at(sdy), at(sdyx), R, C);
-        // dx = γ/(N·√(σ²+ε)) · (N·dy − Σdy − x̂·Σdy·x̂), in analyticNormalize's order
-        const scale = tf.mul(gs, tf.div(iv, R));
-        const dx = heapTensor<tf.Rank.R4>(xh.shape);
-        k.bnBackwardDx(at(dy), at(xh), at(scale), at(sdy), at(sdyx), at(dx), R, C, Math.fround(R));
-        return [dx, sdyx, sdy];
-      },
-    };
-  });
-  return f(x, gamma, beta) as tf.Tensor4D;
-};
+/** y = γ·x̂ + β with the closed-form backward (bnGrads.ts), every pass over the activation a SIMD kernel. */
+export const simdNormalize: Normalize = closedFormNormalize(
+  (dy, xh, gs, iv) => {
+    const k = simdKernels()!;
+    const R = rowsOf(xh);
+    const C = xh.shape[3];
+    const sdy = heapTensor<tf.Rank.R1>([C]);
+    const sdyx = heapTensor<tf.Rank.R1>([C]);
+    k.bnBackwardSums(at(dy), at(xh), at(sdy), at(sdyx), R, C);
+    // dx = γ/(N·√(σ²+ε)) · (N·dy − Σdy − x̂·Σdy·x̂), in analyticNormalize's order
+    const scale = tf.mul(gs, tf.div(iv, R));
+    const dx = heapTensor<tf.Rank.R4>(xh.shape);
+    k.bnBackwardDx(at(dy), at(xh), at(scale), at(sdy), at(sdyx), at(dx), R, C, Math.fround(R));
+    return [dx, sdyx, sdy];
+  },
+  (x, mean, inv, gamma, beta) => {
+    const xhat = heapTensor<tf.Rank.R4>(x.shape);
+    const y = heapTensor<tf.Rank.R4>(x.shape);
+    simdKernels()!.bnNormalize(at(x), at(mean), at(inv), at(gamma), at(beta), at(xhat), at(y), rowsOf(x), x.shape[3]);
+    return { xhat, y };
+  },
+);

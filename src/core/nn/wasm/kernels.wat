@@ -7,13 +7,18 @@
 (module
   (import "env" "memory" (memory 1)) ;; MEMORY (build-wasm.mjs rewrites this line for the shared variant)
 
-  ;; xp [B,Hp,Wp,C] = x [B,H,W,C] placed at (top, left) in zeros; rows/columns past Hp/Wp are dropped.
-  (func (export "pad")
+  ;; Copies between x [B,H,W,C] and its frame xp [B,Hp,Wp,C], x's element (i, j) at xp's (i + top, j + left); rows
+  ;; and columns of x past Hp/Wp have no place in xp. toFrame 1: xp from x (pad); 0: x from xp (crop). The
+  ;; destination is zeroed first, so what the copy does not reach reads 0.
+  (func $frame
     (param $x i32) (param $xp i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32)
-    (param $Hp i32) (param $Wp i32) (param $top i32) (param $left i32)
-    (local $b i32) (local $i i32) (local $rows i32) (local $rowBytes i32) (local $src i32) (local $dst i32)
-    (memory.fill (local.get $xp) (i32.const 0)
-      (i32.shl (i32.mul (i32.mul (local.get $B) (local.get $Hp)) (i32.mul (local.get $Wp) (local.get $C))) (i32.const 2)))
+    (param $Hp i32) (param $Wp i32) (param $top i32) (param $left i32) (param $toFrame i32)
+    (local $b i32) (local $i i32) (local $rows i32) (local $rowBytes i32) (local $px i32) (local $pf i32)
+    (if (local.get $toFrame)
+      (then (memory.fill (local.get $xp) (i32.const 0)
+        (i32.shl (i32.mul (i32.mul (local.get $B) (local.get $Hp)) (i32.mul (local.get $Wp) (local.get $C))) (i32.const 2))))
+      (else (memory.fill (local.get $x) (i32.const 0)
+        (i32.shl (i32.mul (i32.mul (local.get $B) (local.get $H)) (i32.mul (local.get $W) (local.get $C))) (i32.const 2)))))
     ;; columns copied per row: min(W, Wp - left)
     (local.set $rowBytes (i32.sub (local.get $Wp) (local.get $left)))
     (if (i32.lt_s (local.get $W) (local.get $rowBytes)) (then (local.set $rowBytes (local.get $W))))
@@ -27,17 +32,35 @@
       (local.set $i (i32.const 0))
       (block $id (loop $il
         (br_if $id (i32.ge_s (local.get $i) (local.get $rows)))
-        (local.set $src (i32.add (local.get $x)
+        (local.set $px (i32.add (local.get $x)
           (i32.shl (i32.mul (i32.mul (i32.add (i32.mul (local.get $b) (local.get $H)) (local.get $i)) (local.get $W))
             (local.get $C)) (i32.const 2))))
-        (local.set $dst (i32.add (local.get $xp)
+        (local.set $pf (i32.add (local.get $xp)
           (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $Hp))
             (i32.add (local.get $i) (local.get $top))) (local.get $Wp)) (local.get $left)) (local.get $C)) (i32.const 2))))
-        (memory.copy (local.get $dst) (local.get $src) (local.get $rowBytes))
+        (if (local.get $toFrame)
+          (then (memory.copy (local.get $pf) (local.get $px) (local.get $rowBytes)))
+          (else (memory.copy (local.get $px) (local.get $pf) (local.get $rowBytes))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $il)))
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl)))
+  )
+
+  ;; xp = x placed at (top, left) in zeros.
+  (func (export "pad")
+    (param $x i32) (param $xp i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32)
+    (param $Hp i32) (param $Wp i32) (param $top i32) (param $left i32)
+    (call $frame (local.get $x) (local.get $xp) (local.get $B) (local.get $H) (local.get $W) (local.get $C)
+      (local.get $Hp) (local.get $Wp) (local.get $top) (local.get $left) (i32.const 1))
+  )
+
+  ;; x = xp read from (top, left): the inverse of pad; what lies past Hp/Wp reads as 0.
+  (func (export "crop")
+    (param $xp i32) (param $x i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32)
+    (param $Hp i32) (param $Wp i32) (param $top i32) (param $left i32)
+    (call $frame (local.get $x) (local.get $xp) (local.get $B) (local.get $H) (local.get $W) (local.get $C)
+      (local.get $Hp) (local.get $Wp) (local.get $top) (local.get $left) (i32.const 0))
   )
 
   ;; Byte offset, from a pixel's base in xp, of row m of the filter gradient: m = (a·KW + c)·Ci + ci; rows past
@@ -270,38 +293,6 @@
           (f32.load (i32.add (local.get $p) (local.get $o)))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l2)))
-  )
-
-  ;; x [B,H,W,C] = xp [B,Hp,Wp,C] read from (top, left): the inverse of pad; what lies past Hp/Wp reads as 0.
-  (func (export "crop")
-    (param $xp i32) (param $x i32) (param $B i32) (param $H i32) (param $W i32) (param $C i32)
-    (param $Hp i32) (param $Wp i32) (param $top i32) (param $left i32)
-    (local $b i32) (local $i i32) (local $rows i32) (local $rowBytes i32)
-    (memory.fill (local.get $x) (i32.const 0)
-      (i32.shl (i32.mul (i32.mul (local.get $B) (local.get $H)) (i32.mul (local.get $W) (local.get $C))) (i32.const 2)))
-    (local.set $rowBytes (i32.sub (local.get $Wp) (local.get $left)))
-    (if (i32.lt_s (local.get $W) (local.get $rowBytes)) (then (local.set $rowBytes (local.get $W))))
-    (local.set $rowBytes (i32.shl (i32.mul (local.get $rowBytes) (local.get $C)) (i32.const 2)))
-    (local.set $rows (i32.sub (local.get $Hp) (local.get $top)))
-    (if (i32.lt_s (local.get $H) (local.get $rows)) (then (local.set $rows (local.get $H))))
-    (local.set $b (i32.const 0))
-    (block $bd (loop $bl
-      (br_if $bd (i32.ge_s (local.get $b) (local.get $B)))
-      (local.set $i (i32.const 0))
-      (block $id (loop $il
-        (br_if $id (i32.ge_s (local.get $i) (local.get $rows)))
-        (memory.copy
-          (i32.add (local.get $x)
-            (i32.shl (i32.mul (i32.mul (i32.add (i32.mul (local.get $b) (local.get $H)) (local.get $i)) (local.get $W))
-              (local.get $C)) (i32.const 2)))
-          (i32.add (local.get $xp)
-            (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $Hp))
-              (i32.add (local.get $i) (local.get $top))) (local.get $Wp)) (local.get $left)) (local.get $C)) (i32.const 2)))
-          (local.get $rowBytes))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $il)))
-      (local.set $b (i32.add (local.get $b) (i32.const 1)))
-      (br $bl)))
   )
 
   ;; Conv input gradient, scattered: dxp[b, i·s + a, j·s + c, :] += W[a,c] · dz[b,i,j,:] for every output pixel and
