@@ -47,6 +47,26 @@ export class RunControls {
     await this.page.getByTestId('step-speed').selectOption(String(ms));
   }
 
+  /**
+   * Starts logging, in the page, each new text of the progress line with its time (performance.now()). Intervals
+   * taken from this log are the app's own: ones timed around Playwright's polling expectations are off by up to a
+   * poll interval (100 ms to 1 s), which under CI load made a 1-second slow-motion step look 276 ms long.
+   */
+  async recordProgress(): Promise<() => Promise<{ text: string; t: number }[]>> {
+    await this.page.evaluate(() => {
+      const log: { text: string; t: number }[] = [];
+      (window as unknown as { __progressLog: typeof log }).__progressLog = log;
+      const note = () => {
+        const text = document.querySelector('[data-testid="progress"]')?.textContent ?? '';
+        if (log.at(-1)?.text !== text) log.push({ text, t: performance.now() });
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    return () =>
+      this.page.evaluate(() => (window as unknown as { __progressLog: { text: string; t: number }[] }).__progressLog);
+  }
+
   async stop(): Promise<void> {
     await this.stopButton.click();
   }
