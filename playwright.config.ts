@@ -5,7 +5,6 @@ const PORT = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'e2e',
-  globalSetup: './e2e/global-setup.ts',
   timeout: 180_000,
   expect: { timeout: 60_000 },
   fullyParallel: false,
@@ -20,7 +19,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
+    // The data first (e2e/prepare-data.ts says why), then the dev server.
+    command: `npx tsx e2e/prepare-data.ts && npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,
