@@ -1,12 +1,17 @@
 // tfjs optimisers (their state is exportable for checkpoints) with coupled L2 weight decay added to the
-// gradients of conv/dense kernels, as PyTorch's SGD/Adam `weight_decay` does.
+// gradients of conv/dense kernels (weightDecay.ts), as PyTorch's SGD/Adam `weight_decay` does.
 import * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerSpec } from '../config/schema';
 import { FusedAdamOptimizer } from './fusedAdam';
+import { FusedMomentumOptimizer } from './fusedMomentum';
+
+export { addWeightDecay } from './weightDecay';
 
 export interface Optim {
   readonly type: OptimizerSpec['type'];
   readonly opt: tf.Optimizer;
+  /** One update from `grads`, with coupled L2 decay wd·v on the `decayed` variables (call inside a tidy). */
+  apply(grads: tf.NamedTensorMap, decayed: tf.Variable[], wd: number): void;
   setLearningRate(lr: number): void;
   dispose(): void;
 }
@@ -29,10 +34,12 @@ export interface OptimState {
 
 export function makeOptimizer(spec: OptimizerSpec): Optim {
   if (spec.type === 'sgd') {
-    const opt = tf.train.momentum(spec.lr, spec.momentum, false);
+    // tf.train.momentum (no Nesterov); its update is one WGSL kernel on WebGPU.
+    const opt = new FusedMomentumOptimizer(spec.lr, spec.momentum);
     return {
       type: 'sgd',
       opt,
+      apply: (grads, decayed, wd) => opt.applyWithDecay(grads, decayed, wd),
       setLearningRate: (lr) => opt.setLearningRate(lr),
       // MomentumOptimizer.dispose() (tfjs 4.22) skips SGDOptimizer's, leaking its learning-rate scalar.
       dispose: () => {
@@ -41,26 +48,17 @@ export function makeOptimizer(spec: OptimizerSpec): Optim {
       },
     };
   }
-  // tf.train.adam's defaults (β1 0.9, β2 0.999, the backend's ε); one fused kernel per variable on WASM.
+  // tf.train.adam's defaults (β1 0.9, β2 0.999, the backend's ε); one fused kernel per variable on WASM and WebGPU.
   const opt = new FusedAdamOptimizer(spec.lr, 0.9, 0.999);
   return {
     type: 'adam',
     opt,
+    apply: (grads, decayed, wd) => opt.applyWithDecay(grads, decayed, wd),
     setLearningRate: (lr) => {
       (opt as unknown as { learningRate: number }).learningRate = lr;
     },
     dispose: () => opt.dispose(),
   };
-}
-
-/** grads[v] += wd·v for every decayed variable (inside the caller's tidy). */
-export function addWeightDecay(grads: tf.NamedTensorMap, decayed: tf.Variable[], wd: number): tf.NamedTensorMap {
-  if (wd <= 0) return grads;
-  for (const v of decayed) {
-    const g = grads[v.name];
-    if (g) grads[v.name] = tf.add(g, tf.mul(v, wd));
-  }
-  return grads;
 }
 
 // tfjs keeps Adam's beta powers private, and its setWeights() recomputes them as pow(β, t+1), which differs in

@@ -7,7 +7,7 @@ import { corruptLabels } from '../methods/labelNoise';
 import { crossEntropy, kdLoss } from '../methods/losses';
 import type { Recipe } from '../methods/recipe';
 import type { Forward, Model } from '../nn/model';
-import { addWeightDecay, type Optim } from './optimizer';
+import type { Optim } from './optimizer';
 import type { Rng } from '../rng';
 
 export interface StepRngs {
@@ -107,7 +107,7 @@ export function trainStep(
       correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), inp.yTrue), 'float32')) as tf.Scalar);
       return recipeLoss(recipe, inp, logits, teacherLogits, () => model.apply(inp.x, fwd));
     }, model.trainable);
-    optim.opt.applyGradients(addWeightDecay(grads, model.decayed, weightDecay));
+    optim.apply(grads, model.decayed, weightDecay);
     return value;
   });
   return { loss, correct: correct!, ceLabels };

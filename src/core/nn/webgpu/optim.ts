@@ -61,9 +61,14 @@ export interface AdamHyper {
   beta1: number;
   beta2: number;
   epsilon: number;
-  /** β1^t and β2^t for this step t (tfjs's accBeta1/accBeta2 before their update). */
-  beta1Power: number;
-  beta2Power: number;
+  /** β1^t and β2^t for this step t (tfjs's accBeta1/accBeta2 before their update), from the host. */
+  beta1Power?: number;
+  beta2Power?: number;
+  /**
+   * Or [1 − β1^t, 1 − β2^t] as a 2-element float32 tensor on the device: the optimiser's beta powers live on the
+   * GPU, and reading them back to the host every step would stall the queue (never a sync read while training).
+   */
+  corrections?: tf.Tensor;
   wd?: number;
 }
 
@@ -77,6 +82,10 @@ export function adamStepWgsl(
 ): { w: tf.Tensor; m: tf.Tensor; v: tf.Tensor } {
   const backend = webgpuBackend('adamStepWgsl');
   same('adamStepWgsl', [w, g, m, v]);
+  const onDevice = h.corrections !== undefined;
+  if (onDevice ? h.corrections!.size !== 2 : h.beta1Power === undefined || h.beta2Power === undefined) {
+    throw new Error('adamStepWgsl: give beta1Power and beta2Power, or corrections as [1 − β1^t, 1 − β2^t]');
+  }
   // 1 − β in double on the host: in f32 on the GPU, 1 − f32(0.999) is off by 1.3e-5 relative.
   const uniforms = 'lr : f32, b1 : f32, b2 : f32, nb1 : f32, nb2 : f32, eps : f32, c1 : f32, c2 : f32, wd : f32,';
   const uniformData = f32s([
@@ -86,18 +95,19 @@ export function adamStepWgsl(
     1 - h.beta1,
     1 - h.beta2,
     h.epsilon,
-    1 - h.beta1Power,
-    1 - h.beta2Power,
+    onDevice ? 1 : 1 - h.beta1Power!,
+    onDevice ? 1 : 1 - h.beta2Power!,
     h.wd ?? 0,
   ]);
   const newM = 'let nm = fma(m[i], uniforms.b1, gd * uniforms.nb1);';
   const newV = 'let nv = fma(v[i], uniforms.b2, gd * gd * uniforms.nb2);';
-  const pass = (key: string, body: string) =>
+  const [c1, c2] = onDevice ? ['c[0]', 'c[1]'] : ['uniforms.c1', 'uniforms.c2'];
+  const pass = (key: string, body: string, extra: tf.Tensor[] = []) =>
     runProgram(
       backend,
       {
         key: `adam_${key}`,
-        inputs: ['w', 'g', 'm', 'v'],
+        inputs: ['w', 'g', 'm', 'v', ...(extra.length ? ['c'] : [])],
         outputShape: w.shape,
         dispatch: flatDispatch(w.size),
         size: true,
@@ -106,11 +116,12 @@ export function adamStepWgsl(
         // Every pass names all four inputs (the m and v passes leave one unused, still bound).
         code: loop(`${newM} ${newV} ${body}`),
       },
-      [w, g, m, v],
+      [w, g, m, v, ...extra],
     );
+  const update = `result[i] = w[i] - uniforms.lr * ((nm / ${c1}) / (sqrt(nv / ${c2}) + uniforms.eps));`;
   return {
     m: pass('m', 'result[i] = nm;'),
     v: pass('v', 'result[i] = nv;'),
-    w: pass('w', 'result[i] = w[i] - uniforms.lr * ((nm / uniforms.c1) / (sqrt(nv / uniforms.c2) + uniforms.eps));'),
+    w: onDevice ? pass('w_dev', update, [h.corrections!]) : pass('w', update),
   };
 }

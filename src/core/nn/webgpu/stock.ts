@@ -75,7 +75,8 @@ export function adamStepStock(
   const gd = h.wd ? tf.add(g, tf.mul(w, h.wd)) : g;
   const nm = tf.add(tf.mul(m, h.beta1), tf.mul(gd, 1 - h.beta1));
   const nv = tf.add(tf.mul(v, h.beta2), tf.mul(tf.square(gd), 1 - h.beta2));
-  const mh = tf.div(nm, 1 - h.beta1Power);
-  const vh = tf.div(nv, 1 - h.beta2Power);
+  const [c1, c2] = h.corrections ? tf.split(h.corrections, 2) : [1 - h.beta1Power!, 1 - h.beta2Power!];
+  const mh = tf.div(nm, c1);
+  const vh = tf.div(nv, c2);
   return { w: tf.add(tf.mul(tf.div(mh, tf.add(tf.sqrt(vh), h.epsilon)), -h.lr), w), m: nm, v: nv };
 }
