@@ -86,6 +86,34 @@ test('a forced-WebGL run works', async ({ app, run, results }) => {
   expect(app.pageErrors).toEqual([]);
 });
 
+test('a forced-WebGPU run works: the WGSL optimiser update, on a software GPU untuned', async ({
+  app,
+  run,
+  results,
+}) => {
+  await app.open();
+  // WebGPU here is SwiftShader (software): the point is that the training step (the optimiser's WGSL update, weight
+  // decay folded in), the evaluations and PGD run on it, not how far they get. One distilled student, so the
+  // teacher's forward runs on WebGPU too.
+  const tiny = tinyConfig();
+  await app.runToDone(
+    tinyConfig({
+      backend: 'webgpu',
+      optimizer: { type: 'adam', lr: 0.01, weightDecay: 5e-4 },
+      teacher: { ...tiny.teacher, epochs: 1 },
+      student: { ...tiny.student, epochs: 1 },
+      students: [{ method: 'hinton-kd' }],
+    }),
+  );
+  await expect(run.badge).toContainText(/webgpu/i);
+  await expect(results.rows).toHaveCount(2);
+  for (const row of await results.rows.all()) await expect(row).not.toContainText(/NaN|diverged/i);
+  // A software GPU is said so, and not tuned (timing there would measure shader compilation): the prior rules ran.
+  await expect(run.badge).toContainText(/software GPU/);
+  await expect(run.badge.getByTestId('badge-tuned')).toHaveCount(0);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('invalid input names the field and nothing starts', async ({ app, config, run }) => {
   await app.open();
   const bad = tinyConfig({

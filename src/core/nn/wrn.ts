@@ -50,9 +50,9 @@ export function buildWrn(spec: WrnSpec, input: InputInfo, rng: Rng): Model {
 
   const bnRelu = (x: tf.Tensor4D, bn: BnParams, f: Forward): tf.Tensor4D => {
     if (!f.bnTraining) return tf.relu(batchNormInfer(x, bn));
-    const { y, mean, variance } = batchNormTrain(x, bn);
+    const { y, mean, variance } = batchNormTrain(x, bn, true);
     updateRunningStats(bn, mean, variance, x.shape[0] * x.shape[1] * x.shape[2]);
-    return tf.relu(y);
+    return y;
   };
 
   const apply = (x: tf.Tensor4D, f: Forward): tf.Tensor2D => {

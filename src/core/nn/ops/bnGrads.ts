@@ -23,8 +23,14 @@ export type Normalize = (
   beta: tf.Tensor1D,
 ) => tf.Tensor4D;
 
-/** The closed-form backward from x̂, γ and 1/√(σ² + ε): [dx, dγ, dβ]. */
-export type BnBackward = (dy: tf.Tensor4D, xhat: tf.Tensor4D, gamma: tf.Tensor1D, inv: tf.Tensor1D) => tf.Tensor[];
+/** The closed-form backward from x̂, γ and 1/√(σ² + ε) (and β, for a fused ReLU's mask): [dx, dγ, dβ]. */
+export type BnBackward = (
+  dy: tf.Tensor4D,
+  xhat: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  inv: tf.Tensor1D,
+  beta: tf.Tensor1D,
+) => tf.Tensor[];
 
 /** x̂ = (x − μ)·inv and y = γ·x̂ + β, given inv = 1/√(σ² + ε). */
 export type BnAffine = (
@@ -53,12 +59,12 @@ export function closedFormNormalize(backward: BnBackward, affine: BnAffine = tfA
       const [xi, g, b, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
       const inv = tf.rsqrt(tf.add(variance, BN_EPS)) as tf.Tensor1D;
       const { xhat, y } = affine(xi, mean, inv, g, b);
-      save([xhat, inv, g]);
+      save([xhat, inv, g, b]);
       return {
         value: y,
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-          const [xh, iv, gs] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
-          return backward(dy as tf.Tensor4D, xh, gs, iv);
+          const [xh, iv, gs, bs] = saved as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
+          return backward(dy as tf.Tensor4D, xh, gs, iv, bs);
         },
       };
     });
@@ -80,10 +86,25 @@ export const analyticNormalize = closedFormNormalize((dy, xh, gs, iv) => {
 export type Stats = (x: tf.Tensor4D) => { mean: tf.Tensor1D; variance: tf.Tensor1D };
 export const tfMoments: Stats = (x) => tf.moments(x, [0, 1, 2]) as { mean: tf.Tensor1D; variance: tf.Tensor1D };
 
-/** Statistics and normalisation: [y, mean, variance]. */
-export function bnForward(normalize: Normalize, stats: Stats, x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) {
+/**
+ * Statistics and normalisation: [y, mean, variance], y = relu(γ·x̂ + β) with `relu` (WRN's pre-activation blocks):
+ * by `normalizeRelu` where the formulation fuses it, else a separate tf.relu.
+ */
+export function bnForward(
+  normalize: Normalize,
+  stats: Stats,
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  relu = false,
+  normalizeRelu?: Normalize,
+) {
   const { mean, variance } = stats(x);
-  return [normalize(x, mean, variance, gamma, beta), mean, variance];
+  if (!relu) return [normalize(x, mean, variance, gamma, beta), mean, variance];
+  const y = normalizeRelu
+    ? normalizeRelu(x, mean, variance, gamma, beta)
+    : tf.relu(normalize(x, mean, variance, gamma, beta));
+  return [y, mean, variance];
 }
 
 /** Forward and backward together, with a ones upstream gradient: what the tuner times. */
@@ -93,9 +114,11 @@ export function bnForwardBackward(
   x: tf.Tensor4D,
   gamma: tf.Tensor1D,
   beta: tf.Tensor1D,
+  relu = false,
+  normalizeRelu?: Normalize,
 ) {
   return tf.grads(
     (xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
-      bnForward(normalize, stats, xi as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D)[0],
+      bnForward(normalize, stats, xi as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D, relu, normalizeRelu)[0],
   )([x, gamma, beta]);
 }

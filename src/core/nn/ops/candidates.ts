@@ -31,7 +31,7 @@ export const OP_KINDS: readonly OpKind[] = ['convFilterGrad', 'convInputGrad', '
 
 // Argument lists, per op (the tuner passes the recorded ones back in this order):
 //   convFilterGrad (x, dy, kh, kw, stride) → dW      convInputGrad (dy, w, xShape, stride) → dX
-//   denseGrad (x, w, dy) → [dX, dW]                   bnTrain (x, gamma, beta) → [y, mean, variance]
+//   denseGrad (x, w, dy) → [dX, dW]                   bnTrain (x, gamma, beta, relu) → [y, mean, variance]
 type Fn = (...a: never[]) => tf.Tensor | tf.Tensor[];
 const cand = (name: string, available: (...a: never[]) => boolean, run: Fn, time?: Fn): Candidate =>
   ({ name, available, run, time }) as unknown as Candidate;
@@ -40,20 +40,24 @@ const always = () => true;
 const NAIVE_TRANSPOSE = 'WEBGPU_USE_NAIVE_CONV2D_TRANSPOSE';
 
 /**
- * A batch-norm candidate from a normalisation (its backward: autodiff or custom) and a statistics function (the
- * slots for WGSL kernels): `run` gives [y, mean, variance]; the tuner times forward and backward together.
+ * A batch-norm candidate from a normalisation (its backward: autodiff or custom), a statistics function (the
+ * slots for WGSL kernels) and, optionally, a normalisation with the ReLU fused in: `run` gives [y, mean, variance]
+ * (y after the ReLU when asked); the tuner times forward and backward together.
  */
 export function bnCandidate(
   name: string,
   normalize: Normalize,
   available: (x?: tf.Tensor4D) => boolean = always,
   stats: Stats = tfMoments,
+  normalizeRelu?: Normalize,
 ): Candidate {
   return cand(
     name,
     available,
-    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D) => bnForward(normalize, stats, x, g, b),
-    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D) => bnForwardBackward(normalize, stats, x, g, b),
+    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D, relu?: boolean) =>
+      bnForward(normalize, stats, x, g, b, relu === true, normalizeRelu),
+    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D, relu?: boolean) =>
+      bnForwardBackward(normalize, stats, x, g, b, relu === true, normalizeRelu),
   );
 }
 

@@ -105,6 +105,21 @@ function cases(): [string, string, Build][] {
         };
       },
     ]);
+    // WRN's pre-activation: relu(BN(x)), the ReLU fused into the batch norm where a candidate does that.
+    out.push([
+      'batchnormRelu',
+      `x ${xs.join('×')}`,
+      (rng) => {
+        const r = rand(rng, xs);
+        return {
+          inputs: [rand(rng, xs, 2, 0.5), rand(rng, [xs[3]], 0.5, 1), rand(rng, [xs[3]]), r],
+          f: (x, g, b) => {
+            const p = { gamma: g, beta: b } as unknown as BnParams;
+            return tf.sum(tf.mul(batchNormTrain(x as tf.Tensor4D, p, true).y, r));
+          },
+        };
+      },
+    ]);
   }
   return out;
 }
@@ -115,6 +130,7 @@ const OPS_OF: Record<string, OpKind[]> = {
   convBlock: ['convFilterGrad', 'convInputGrad'],
   dense: ['denseGrad'],
   batchnorm: ['bnTrain'],
+  batchnormRelu: ['bnTrain'],
 };
 
 /** The gradients, or null when the forced candidate does not apply to this case (a stride it does not handle). */

@@ -7,7 +7,10 @@ import { Rng } from '../../rng';
 import { conv2d } from './conv';
 
 const rand = (rng: Rng, shape: number[]) =>
-  tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.next() * 2 - 1), shape);
+  tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.next() * 2 - 1),
+    shape,
+  );
 
 describe('conv2d inputGrad', () => {
   afterAll(() => useNodeBackend('cpu'));

@@ -8,7 +8,8 @@
 //      than an explicit transpose and a plain matMul, Conv2DBackpropInput ~10× slower than the conv with the
 //      rotated filter (stride 1) or the SIMD input-gradient kernel (any stride); the SIMD filter-gradient kernel
 //      (3-12× faster than the conv over transposed tensors for the default student) and batch-norm kernels; the
-//      conv over transposed tensors on cpu/webgl; stock on WebGPU (2.7× faster on SwiftShader).
+//      conv over transposed tensors on cpu/webgl; stock conv gradients on WebGPU (2.7× faster on SwiftShader) and
+//      the WGSL batch norm there.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Candidate, Tuner } from '../tune/autotuner';
 import { candidate, candidatesOf, type OpKind } from './candidates';
@@ -66,8 +67,13 @@ export function priorChoice(op: OpKind, args: readonly unknown[]): string {
     }
     case 'denseGrad':
       return b === 'wasm' ? 'explicit-transpose' : 'stock';
-    case 'bnTrain':
-      return b === 'wasm' && candidate('bnTrain', 'wasm-simd')!.available(...args) ? 'wasm-simd' : 'analytic';
+    case 'bnTrain': {
+      if (b === 'wasm' && candidate('bnTrain', 'wasm-simd')!.available(...args)) return 'wasm-simd';
+      // WebGPU: the WGSL batch norm (registered by webgpu/register.ts) won every shape on SwiftShader, where the
+      // prior is final (software GPUs are not tuned), and it has half the dispatches; a hardware GPU tunes.
+      const wgsl = b === 'webgpu' ? candidate('bnTrain', 'wgsl') : undefined;
+      return wgsl?.available(...args) ? 'wgsl' : 'analytic';
+    }
   }
 }
 

@@ -117,3 +117,46 @@ export function bnReluWgsl(
     [x, mean, inv, gamma, beta],
   ) as tf.Tensor4D;
 }
+
+/**
+ * Batch norm's affine pass for the closed-form normalisation (ops/bnGrads.ts): x̂ = (x − μ)·inv and y = x̂·γ + β,
+ * one dispatch each (a program has one output) instead of tfjs's four broadcasting binaries. The same float32
+ * operations in the same order as the tfjs form (no fma), so it rounds alike. With `relu`, y = max(γ·x̂ + β, 0)
+ * as an fma, the very expression bnReluBackwardWgsl masks its gradient by, so both agree on every zero.
+ */
+export function bnAffineWgsl(
+  x: tf.Tensor4D,
+  mean: tf.Tensor1D,
+  inv: tf.Tensor1D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  relu = false,
+): { xhat: tf.Tensor4D; y: tf.Tensor4D } {
+  const backend = webgpuBackend('bnAffineWgsl');
+  const C = x.shape[3];
+  const pass = (key: string, inputs: string[], body: string, ts: tf.Tensor[]) =>
+    runProgram(
+      backend,
+      {
+        key: `bnaffine_${key}_${C}`,
+        inputs,
+        outputShape: x.shape,
+        dispatch: flatDispatch(x.size),
+        size: true,
+        code: `
+  ${MAIN} {
+    for (var i = i32(workgroupId.x) * ${WG} + i32(localId.x); i < uniforms.size; i += i32(numWorkgroups.x) * ${WG}) {
+      let c = i % ${C};
+      ${body}
+    }
+  }`,
+      },
+      ts,
+    ) as tf.Tensor4D;
+  const xhat = pass('xhat', ['x', 'mean', 'inv'], 'let d = x[i] - mean[c]; result[i] = d * inv[c];', [x, mean, inv]);
+  const yBody = relu
+    ? 'result[i] = max(fma(gamma[c], xhat[i], beta[c]), 0.0);'
+    : 'let s = xhat[i] * gamma[c]; result[i] = s + beta[c];';
+  const y = pass(relu ? 'yrelu' : 'y', ['xhat', 'gamma', 'beta'], yBody, [xhat, gamma, beta]);
+  return { xhat, y };
+}

@@ -5,9 +5,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Candidate } from '../tune/autotuner';
 import { bnCandidate, registerCandidate } from '../ops/candidates';
-import { closedFormNormalize, type Normalize } from '../ops/bnGrads';
+import { closedFormNormalize, type Normalize, type Stats } from '../ops/bnGrads';
 import { samePad } from '../ops/convGrads';
-import { bnBackwardWgsl, convFilterGradWgsl, convInputGradWgsl, gemmPlan } from './index';
+import {
+  bnAffineWgsl,
+  bnBackwardWgsl,
+  bnReluBackwardWgsl,
+  bnStatsWgsl,
+  convFilterGradWgsl,
+  convInputGradWgsl,
+  gemmPlan,
+} from './index';
 import { MAX_GROUPS, webgpuBackend } from './program';
 import { TK } from './gemm';
 
@@ -43,11 +51,32 @@ function inputGradFits(dy: unknown, w: unknown, xShape: unknown, stride: number)
     : gemmFits(B * H * W, CI, kh * kw * CO, false);
 }
 
-/** y = γ·x̂ + β as analyticNormalize, its backward in the WGSL kernel (4 dispatches: 2 column sums, 2 tiny, 1 dx). */
+/**
+ * The closed-form normalisation of analyticNormalize with WGSL passes: x̂ and y in 2 dispatches (tfjs: 4), the
+ * backward in the WGSL kernel (4 dispatches: 2 column sums, 2 tiny, 1 dx).
+ */
 export const wgslNormalize: Normalize = closedFormNormalize((dy, xh, gs, iv) => {
   const { dx, dgamma, dbeta } = bnBackwardWgsl(dy, xh, gs, iv);
   return [dx, dgamma, dbeta];
-});
+}, bnAffineWgsl);
+
+/**
+ * relu(γ·x̂ + β) with the ReLU fused in: the affine pass applies it (still 2 dispatches) and the backward masks dy
+ * by it in its own passes, instead of a ReLU pass forward and a ReLU-gradient pass (2 dispatches) backward.
+ */
+export const wgslNormalizeRelu: Normalize = closedFormNormalize(
+  (dy, xh, gs, iv, bs) => {
+    const { dx, dgamma, dbeta } = bnReluBackwardWgsl(dy, xh, gs, bs, iv);
+    return [dx, dgamma, dbeta];
+  },
+  (x, mean, inv, gamma, beta) => bnAffineWgsl(x, mean, inv, gamma, beta, true),
+);
+
+/**
+ * The batch statistics in one read of x and two tiny passes (3 dispatches). tf.moments transposes x to put N, H, W
+ * last for each of its two reductions: 6 dispatches and two extra passes over the activation.
+ */
+export const wgslStats: Stats = (x) => bnStatsWgsl(x);
 
 const cand = (name: string, available: Candidate['available'], run: Candidate['run']): Candidate => ({
   name,
@@ -80,5 +109,5 @@ registerCandidate(
 );
 registerCandidate(
   'bnTrain',
-  bnCandidate('wgsl', wgslNormalize, () => onWebGpu()),
+  bnCandidate('wgsl', wgslNormalize, (x) => onWebGpu() && (!x || isF32(x)), wgslStats, wgslNormalizeRelu),
 );
