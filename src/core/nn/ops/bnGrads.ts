@@ -107,18 +107,14 @@ export function bnForward(
   return [y, mean, variance];
 }
 
-/** Forward and backward together, with a ones upstream gradient: what the tuner times. */
+/** Forward (y of a bnForward) and backward together, with a ones upstream gradient: what the tuner times. */
 export function bnForwardBackward(
-  normalize: Normalize,
-  stats: Stats,
+  forward: (x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor,
   x: tf.Tensor4D,
   gamma: tf.Tensor1D,
   beta: tf.Tensor1D,
-  relu = false,
-  normalizeRelu?: Normalize,
 ) {
-  return tf.grads(
-    (xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
-      bnForward(normalize, stats, xi as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D, relu, normalizeRelu)[0],
+  return tf.grads((xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+    forward(xi as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D),
   )([x, gamma, beta]);
 }

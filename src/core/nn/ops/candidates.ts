@@ -51,13 +51,10 @@ export function bnCandidate(
   stats: Stats = tfMoments,
   normalizeRelu?: Normalize,
 ): Candidate {
-  return cand(
-    name,
-    available,
-    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D, relu?: boolean) =>
-      bnForward(normalize, stats, x, g, b, relu === true, normalizeRelu),
-    (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D, relu?: boolean) =>
-      bnForwardBackward(normalize, stats, x, g, b, relu === true, normalizeRelu),
+  const forward = (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D, relu?: boolean) =>
+    bnForward(normalize, stats, x, g, b, relu === true, normalizeRelu);
+  return cand(name, available, forward, (x: tf.Tensor4D, g: tf.Tensor1D, b: tf.Tensor1D, relu?: boolean) =>
+    bnForwardBackward((xi, gi, bi) => forward(xi, gi, bi, relu)[0], x, g, b),
   );
 }
 

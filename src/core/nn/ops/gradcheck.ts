@@ -91,35 +91,23 @@ function cases(): [string, string, Build][] {
     [4, 5, 4, 3],
     [8, 4, 4, 16],
   ]) {
-    out.push([
-      'batchnorm',
-      `x ${xs.join('×')}`,
-      (rng) => {
-        const r = rand(rng, xs);
-        return {
-          inputs: [rand(rng, xs, 2, 0.5), rand(rng, [xs[3]], 0.5, 1), rand(rng, [xs[3]]), r],
-          f: (x, g, b) => {
-            const p = { gamma: g, beta: b } as unknown as BnParams;
-            return tf.sum(tf.mul(batchNormTrain(x as tf.Tensor4D, p).y, r));
-          },
-        };
-      },
-    ]);
-    // WRN's pre-activation: relu(BN(x)), the ReLU fused into the batch norm where a candidate does that.
-    out.push([
-      'batchnormRelu',
-      `x ${xs.join('×')}`,
-      (rng) => {
-        const r = rand(rng, xs);
-        return {
-          inputs: [rand(rng, xs, 2, 0.5), rand(rng, [xs[3]], 0.5, 1), rand(rng, [xs[3]]), r],
-          f: (x, g, b) => {
-            const p = { gamma: g, beta: b } as unknown as BnParams;
-            return tf.sum(tf.mul(batchNormTrain(x as tf.Tensor4D, p, true).y, r));
-          },
-        };
-      },
-    ]);
+    // relu: WRN's pre-activation relu(BN(x)), the ReLU fused into the batch norm where a candidate does that.
+    for (const relu of [false, true]) {
+      out.push([
+        relu ? 'batchnormRelu' : 'batchnorm',
+        `x ${xs.join('×')}`,
+        (rng) => {
+          const r = rand(rng, xs);
+          return {
+            inputs: [rand(rng, xs, 2, 0.5), rand(rng, [xs[3]], 0.5, 1), rand(rng, [xs[3]]), r],
+            f: (x, g, b) => {
+              const p = { gamma: g, beta: b } as unknown as BnParams;
+              return tf.sum(tf.mul(batchNormTrain(x as tf.Tensor4D, p, relu).y, r));
+            },
+          };
+        },
+      ]);
+    }
   }
   return out;
 }
