@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { adamStepWgsl } from '../nn/webgpu/optim';
 import { heapOffset, heapTensor, simdKernels } from '../nn/wasm/module';
-import { variablesOf, wgslOptimizerRuns } from './fusedWgsl';
+import { decayRate, slot, variablesOf, wgslOptimizerRuns, type Slot } from './fusedWgsl';
 import { addWeightDecay } from './weightDecay';
 
 interface AdamFields {
@@ -24,14 +24,6 @@ interface AdamFields {
   incrementIterations(): void;
 }
 
-type Slot = { originalName: string; variable: tf.Variable };
-
-/** The moment slot `i` of a variable, created as tfjs creates it (zeros, not trainable). */
-function slot(slots: Slot[], i: number, name: string, value: tf.Variable): tf.Variable {
-  slots[i] ??= { originalName: name, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-  return slots[i].variable;
-}
-
 // tfjs types a gradient map as variables; a gradient map of tensors is what it is given.
 type Tfjs = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
@@ -41,7 +33,7 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
     const { names, vars } = variablesOf(grads);
     if (!wgslOptimizerRuns(vars)) return this.applyGradients(addWeightDecay(grads, decayed, wd) as Tfjs);
     const s = this as unknown as AdamFields;
-    const rate = new Set(wd > 0 ? decayed.map((v) => v.name) : []);
+    const rate = decayRate(decayed, wd);
     tf.tidy(() => {
       const corrections = tf.sub(1, tf.concat([tf.reshape(s.accBeta1, [1]), tf.reshape(s.accBeta2, [1])]));
       const h = { lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon, corrections };
@@ -49,7 +41,7 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
         const value = vars[i];
         const m = slot(s.accumulatedFirstMoment, i, `${name}/m`, value);
         const v = slot(s.accumulatedSecondMoment, i, `${name}/v`, value);
-        const out = adamStepWgsl(value, grads[name], m, v, { ...h, wd: rate.has(name) ? wd : 0 });
+        const out = adamStepWgsl(value, grads[name], m, v, { ...h, wd: rate(name) });
         m.assign(out.m);
         v.assign(out.v);
         value.assign(out.w);

@@ -4,13 +4,13 @@
 // it is tfjs's own.
 import * as tf from '@tensorflow/tfjs-core';
 import { sgdMomentumStepWgsl } from '../nn/webgpu/optim';
-import { variablesOf, wgslOptimizerRuns } from './fusedWgsl';
+import { decayRate, slot, variablesOf, wgslOptimizerRuns, type Slot } from './fusedWgsl';
 import { addWeightDecay } from './weightDecay';
 
 interface MomentumFields {
   learningRate: number;
   momentum: number;
-  accumulations: { originalName: string; variable: tf.Variable }[];
+  accumulations: Slot[];
   incrementIterations(): void;
 }
 
@@ -27,16 +27,12 @@ export class FusedMomentumOptimizer extends tf.MomentumOptimizer {
     const { names, vars } = variablesOf(grads);
     if (!wgslOptimizerRuns(vars)) return this.applyGradients(addWeightDecay(grads, decayed, wd) as Tfjs);
     const s = this as unknown as MomentumFields;
-    const rate = new Set(wd > 0 ? decayed.map((v) => v.name) : []);
+    const rate = decayRate(decayed, wd);
     tf.tidy(() => {
       names.forEach((name, i) => {
         const value = vars[i];
-        s.accumulations[i] ??= {
-          originalName: `${name}/momentum`,
-          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
-        };
-        const acc = s.accumulations[i].variable;
-        const out = sgdMomentumStepWgsl(value, grads[name], acc, s.learningRate, s.momentum, rate.has(name) ? wd : 0);
+        const acc = slot(s.accumulations, i, `${name}/momentum`, value);
+        const out = sgdMomentumStepWgsl(value, grads[name], acc, s.learningRate, s.momentum, rate(name));
         acc.assign(out.accum);
         value.assign(out.w);
       });

@@ -2,7 +2,7 @@
 // running statistics for the caller to assign; inference mode uses the running statistics.
 import * as tf from '@tensorflow/tfjs-core';
 import { BN_EPS } from './bnGrads';
-import { choose, dims, opsMode } from './routing';
+import { choose, dims, wgslRulesApply } from './routing';
 import { runningStatsWgsl } from '../webgpu/runningStats';
 
 export { BN_EPS };
@@ -47,7 +47,7 @@ export function batchNormInfer(x: tf.Tensor4D, p: BnParams): tf.Tensor4D {
 export function updateRunningStats(p: BnParams, mean: tf.Tensor1D, variance: tf.Tensor1D, n: number): void {
   tf.tidy(() => {
     const m = BN_MOMENTUM;
-    if (tf.getBackend() === 'webgpu' && opsMode() === 'ours' && mean.dtype === 'float32') {
+    if (wgslRulesApply() && mean.dtype === 'float32') {
       const next = runningStatsWgsl(p.runMean as tf.Tensor1D, p.runVar as tf.Tensor1D, mean, variance, n, m);
       p.runMean.assign(next.mean);
       p.runVar.assign(next.variance);

@@ -77,6 +77,14 @@ export function priorChoice(op: OpKind, args: readonly unknown[]): string {
   }
 }
 
+/**
+ * Whether the fixed WGSL rules apply (the optimisers' updates, batch norm's running statistics: elementwise work
+ * that fewer dispatches win on every device, so not tuned): on WebGPU, outside the 'stock' mode.
+ */
+export function wgslRulesApply(): boolean {
+  return mode === 'ours' && tf.getBackend() === 'webgpu';
+}
+
 /** The rule of the explicit-transpose formulations (dense, conv input gradient) before tuning. */
 export function preferExplicitTranspose(): boolean {
   return mode === 'ours' && tf.getBackend() === 'wasm';
